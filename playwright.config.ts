@@ -1,0 +1,32 @@
+// End-to-end tests against the built app, in Debian's Chromium (browser downloads do not work
+// on these machines), one worker, served by the same server `npm start` uses.
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT, E2E_URL } from './tests/e2e/chromium.ts';
+
+process.env.TZ = 'Europe/Rome';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e-artifacts',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI_JSON ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
+  use: {
+    baseURL: E2E_URL,
+    timezoneId: 'Europe/Rome',
+    locale: 'it-IT',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
+    url: `${E2E_URL}/`,
+    env: { PORT: String(E2E_PORT) },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});

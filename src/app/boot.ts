@@ -1,0 +1,89 @@
+// The composition root: the one place that creates I/O clients (fetch, localStorage, Howler,
+// the service worker) and hands them to the shell. Boot order follows DESIGN.md's data flow:
+// error boundary → lockdown → config → languages and sound → attract loop.
+
+import manifestJson from '../../audio/manifest.json';
+import { audioManifestSchema } from '../contracts/audio-manifest.ts';
+import { isLanguageCode, type LanguageCode } from '../contracts/languages.ts';
+import { applyDocumentLanguage, createI18n } from '../i18n/i18n.ts';
+import { ErrorLog } from '../kiosk/error-log.ts';
+import { installLockdown } from '../kiosk/lockdown.ts';
+import { registerServiceWorker } from '../kiosk/updates.ts';
+import { HowlerSpeaker } from '../sound/howler-speaker.ts';
+import './config-error-screen.ts';
+import { kioskName, loadKioskConfig } from './config-loader.ts';
+import './percorso-app.ts';
+import type { PercorsoApp } from './percorso-app.ts';
+
+/** A reload is the last resort when the shell itself cannot recover. */
+const RELOAD_AFTER_BROKEN_SHELL_MS = 2000;
+
+export async function boot(win: Window): Promise<void> {
+  const doc = win.document;
+  const errorLog = new ErrorLog(win.localStorage);
+  let app: PercorsoApp | undefined;
+
+  const onError = (kind: 'error' | 'unhandledrejection', thrown: unknown) => {
+    if (!app?.isConnected) {
+      errorLog.append({ kind: 'boot', message: String((thrown as Error)?.message ?? thrown) });
+      return;
+    }
+    try {
+      app.recover(kind, thrown);
+    } catch {
+      setTimeout(() => win.location.reload(), RELOAD_AFTER_BROKEN_SHELL_MS);
+    }
+  };
+  win.addEventListener('error', (event) => onError('error', event.error ?? event.message));
+  win.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    onError('unhandledrejection', event.reason);
+  });
+  doc.addEventListener('securitypolicyviolation', (event) =>
+    errorLog.append({ kind: 'csp', message: `${event.violatedDirective} blocked ${event.blockedURI}` }),
+  );
+  installLockdown(win);
+
+  const params = new URLSearchParams(win.location.search);
+  const loaded = await loadKioskConfig(
+    kioskName(win.location.search, import.meta.env.VITE_KIOSK),
+    (url) => fetch(url),
+    import.meta.env.BASE_URL,
+  );
+
+  if (!loaded.ok) {
+    const i18n = await createI18n('it');
+    applyDocumentLanguage(doc, 'it');
+    const screen = doc.createElement('percorso-config-error');
+    screen.failure = loaded.failure;
+    screen.i18n = i18n;
+    screen.dataset.screen = 'error';
+    doc.body.replaceChildren(screen);
+    errorLog.append({ kind: 'boot', message: `kiosk config ${loaded.failure.kind}: ${loaded.failure.file}` });
+    return;
+  }
+
+  const { config } = loaded;
+  const requested = params.get('lang');
+  const homeLanguage: LanguageCode =
+    requested && isLanguageCode(requested) ? requested : config.languages.default;
+  // ?lang= (for staff and tests) puts a language first even where the config does not offer it.
+  if (!config.languages.offered.includes(homeLanguage)) config.languages.offered.unshift(homeLanguage);
+  const i18n = await createI18n(homeLanguage);
+  const speaker = new HowlerSpeaker(
+    audioManifestSchema.parse(manifestJson),
+    import.meta.env.BASE_URL,
+    config.audio.volume,
+  );
+
+  app = doc.createElement('percorso-app');
+  app.services = { config, i18n, speaker };
+  app.errorLog = errorLog;
+  app.homeLanguage = homeLanguage;
+  if (import.meta.env.PROD) {
+    app.updates = registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, () => {
+      if (app) app.dataset.update = 'waiting';
+    });
+  }
+  doc.body.replaceChildren(app);
+}

@@ -1,0 +1,329 @@
+/**
+ * @summary The station shell: attract loop, one visit at a time with idle handling that
+ * follows the visitor, recovery from errors, and the out-of-order screen for crash loops.
+ * Exposes data-role and data-screen (attract, journey, reflection, wall, infopoint,
+ * out-of-order) and data-idle (watching, warning) for tests and the watchdog.
+ */
+import { provide } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { type Actor, createActor } from 'xstate';
+import { seconds } from '../contracts/ids.ts';
+import type { LanguageCode } from '../contracts/languages.ts';
+import { applyDocumentLanguage } from '../i18n/i18n.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { describeThrown, type ErrorEntry, type ErrorLog, OUT_OF_ORDER_RETRY_MS } from '../kiosk/error-log.ts';
+import { idleMachine } from '../kiosk/idle-machine.ts';
+import { shouldApplyUpdate, type UpdateManager } from '../kiosk/updates.ts';
+import { ROLES, type VisitEndEvent } from '../stations/registry.ts';
+import { icons } from '../ui/icons.ts';
+import { type StationServices, servicesContext } from './context.ts';
+import { appStyles } from './percorso-app.styles.ts';
+
+/** How long each offered language's invitation stays on the attract loop. */
+const ATTRACT_CYCLE_MS = 6000;
+/** After a quick exit the attract loop stays silent this long: the visitor may be watched. */
+const QUIET_AFTER_EXIT_MS = 60_000;
+
+/** Errors this close to a recovery belong to the same incident. */
+const SAME_INCIDENT_MS = 1000;
+
+type Screen = 'attract' | 'visit' | 'out-of-order';
+
+@customElement('percorso-app')
+export class PercorsoApp extends LitElement {
+  static override styles = appStyles;
+
+  @provide({ context: servicesContext }) @property({ attribute: false }) services!: StationServices;
+  @property({ attribute: false }) errorLog!: ErrorLog;
+  @property({ attribute: false }) updates?: UpdateManager;
+  /** The language the station returns to between visits (config default or ?lang=). */
+  @property({ attribute: false }) homeLanguage: LanguageCode = 'it';
+
+  @state() private screen: Screen = 'attract';
+  @state() private roleTag: string | null = null;
+  @state() private visitLanguage: LanguageCode = 'it';
+  @state() private attractIndex = 0;
+  @state() private warningLeft: number | null = null;
+
+  private idle?: Actor<typeof idleMachine>;
+  private visitCleanup: (() => void)[] = [];
+  private attractTimer?: ReturnType<typeof setInterval>;
+  private warningTimer?: ReturnType<typeof setInterval>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private quietUntil = 0;
+  private visitSerial = 0;
+  private lastRecoveryAt = Number.NEGATIVE_INFINITY;
+  private recoveredSerial = -1;
+
+  private get offered(): LanguageCode[] {
+    return this.services.config.languages.offered;
+  }
+
+  /** The name tests and the watchdog read: the role's screen during a visit. */
+  get screenName(): string {
+    if (this.screen !== 'visit') return this.screen;
+    return ROLES[this.services.config.station.role].screen;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dataset.role = this.services.config.station.role;
+    this.visitLanguage = this.homeLanguage;
+    this.enterAttract();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopVisit();
+    clearInterval(this.attractTimer);
+    clearTimeout(this.retryTimer);
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    this.dataset.screen = this.screenName;
+    if (this.screen === 'visit') this.dataset.idle = this.warningLeft === null ? 'watching' : 'warning';
+    else delete this.dataset.idle;
+  }
+
+  // ── attract loop ────────────────────────────────────────────────────────────
+
+  private enterAttract(): void {
+    this.screen = 'attract';
+    this.attractIndex = Math.max(0, this.offered.indexOf(this.homeLanguage));
+    this.setLanguage(this.homeLanguage);
+    clearInterval(this.attractTimer);
+    this.attractTimer = setInterval(() => this.cycleAttract(), ATTRACT_CYCLE_MS);
+    if (shouldApplyUpdate('attract', this.updates?.waiting ?? false)) this.updates?.applyIfWaiting();
+  }
+
+  private cycleAttract(): void {
+    if (this.screen !== 'attract') return;
+    this.attractIndex = (this.attractIndex + 1) % this.offered.length;
+    const lang = this.offered[this.attractIndex] ?? this.homeLanguage;
+    // Speak the invitation once per full cycle, in the language the cycle starts with.
+    if (this.attractIndex === 0 && performance.now() > this.quietUntil) {
+      void this.services.speaker.say('shell.attract.touch', lang);
+    }
+    if (shouldApplyUpdate('attract', this.updates?.waiting ?? false)) this.updates?.applyIfWaiting();
+  }
+
+  private onAttractPointer(event: Event): void {
+    const chosen = (event.composedPath()[0] as HTMLElement | undefined)?.closest?.('[data-lang]');
+    const lang = (chosen?.getAttribute('data-lang') ?? this.offered[this.attractIndex]) as LanguageCode;
+    void this.startVisit(this.offered.includes(lang) ? lang : this.homeLanguage);
+  }
+
+  // ── visits ──────────────────────────────────────────────────────────────────
+
+  private setLanguage(lang: LanguageCode): void {
+    this.visitLanguage = lang;
+    applyDocumentLanguage(this.ownerDocument, lang);
+  }
+
+  async startVisit(lang: LanguageCode): Promise<void> {
+    if (this.screen !== 'attract') return;
+    const serial = ++this.visitSerial;
+    clearInterval(this.attractTimer);
+    this.services.speaker.stop();
+    const tag = await ROLES[this.services.config.station.role].load();
+    if (serial !== this.visitSerial) return;
+    this.setLanguage(lang);
+    this.roleTag = tag;
+    this.screen = 'visit';
+    this.watchIdle();
+  }
+
+  private watchIdle(): void {
+    const { idle } = this.services.config;
+    const actor = createActor(idleMachine, {
+      input: {
+        attention: seconds(idle.attentionSeconds),
+        warning: seconds(idle.warningSeconds),
+        typing: seconds(idle.typingSeconds),
+      },
+    });
+    this.idle = actor;
+    const activity = () => actor.send({ type: 'ACTIVITY' });
+    const typing = (event: Event) => {
+      const target = event.composedPath()[0];
+      const inField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+      actor.send(inField ? { type: 'TYPING', active: true } : { type: 'ACTIVITY' });
+    };
+    const left = (event: Event) => {
+      if (
+        event.composedPath()[0] instanceof HTMLInputElement ||
+        event.composedPath()[0] instanceof HTMLTextAreaElement
+      ) {
+        actor.send({ type: 'TYPING', active: false });
+      }
+    };
+    this.addEventListener('pointerdown', activity);
+    this.addEventListener('keydown', typing);
+    this.addEventListener('focusout', left);
+    const unsubscribe = this.services.speaker.subscribe((lineId) => {
+      // The shell's own "still there?" must not hold the clock it is counting down.
+      if (lineId?.startsWith('shell.idle.')) return;
+      actor.send(lineId ? { type: 'HOLD', reason: 'narration' } : { type: 'RELEASE', reason: 'narration' });
+    });
+    const subs = [
+      actor.on('warning', (event) => this.showWarning(event.duration)),
+      actor.on('resumed', () => this.hideWarning()),
+      actor.on('reset', () => this.endVisit('idle')),
+    ];
+    this.visitCleanup = [
+      () => this.removeEventListener('pointerdown', activity),
+      () => this.removeEventListener('keydown', typing),
+      () => this.removeEventListener('focusout', left),
+      unsubscribe,
+      ...subs.map((s) => () => s.unsubscribe()),
+      () => actor.stop(),
+    ];
+    actor.start();
+    if (this.services.speaker.current) actor.send({ type: 'HOLD', reason: 'narration' });
+  }
+
+  private showWarning(durationMs: number): void {
+    const endsAt = Date.now() + durationMs;
+    this.warningLeft = Math.ceil(durationMs / 1000);
+    clearInterval(this.warningTimer);
+    this.warningTimer = setInterval(() => {
+      this.warningLeft = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+    }, 250);
+    const lang = this.visitLanguage;
+    void this.services.speaker.say('shell.idle.stillThere', lang).then(async () => {
+      if (this.warningLeft !== null) await this.services.speaker.say('shell.idle.touchToContinue', lang);
+    });
+  }
+
+  private hideWarning(): void {
+    clearInterval(this.warningTimer);
+    if (this.warningLeft !== null && this.services.speaker.current?.startsWith('shell.idle.')) {
+      this.services.speaker.stop();
+    }
+    this.warningLeft = null;
+  }
+
+  private stopVisit(): void {
+    this.hideWarning();
+    for (const cleanup of this.visitCleanup.splice(0)) cleanup();
+    this.idle = undefined;
+  }
+
+  /** Ends the visit: every piece of visitor state goes with the role element. */
+  endVisit(reason: 'idle' | 'finished' | 'quick-exit' | 'error'): void {
+    this.visitSerial++;
+    this.stopVisit();
+    this.services.speaker.stop();
+    this.roleTag = null;
+    if (reason === 'quick-exit') this.quietUntil = performance.now() + QUIET_AFTER_EXIT_MS;
+    if (this.screen !== 'out-of-order') this.enterAttract();
+  }
+
+  private onVisitEnd(event: VisitEndEvent): void {
+    event.stopPropagation();
+    this.endVisit(event.detail.reason);
+  }
+
+  // ── errors ──────────────────────────────────────────────────────────────────
+
+  /** Called by the boot's error boundary: log, then back to the attract loop or out of order. */
+  recover(kind: ErrorEntry['kind'], thrown: unknown): void {
+    this.errorLog.append({ kind, ...describeThrown(thrown), screen: this.screenName });
+    if (kind === 'csp') return;
+    // A failing element often throws again while it is being torn down: one incident, one crash.
+    const now = performance.now();
+    if (this.visitSerial === this.recoveredSerial && now - this.lastRecoveryAt < SAME_INCIDENT_MS) return;
+    this.lastRecoveryAt = now;
+    const { crashLoop } = this.errorLog.recordCrash();
+    if (crashLoop) {
+      this.endVisit('error');
+      this.screen = 'out-of-order';
+      clearInterval(this.attractTimer);
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.errorLog.clearCrashes();
+        this.enterAttract();
+      }, OUT_OF_ORDER_RETRY_MS);
+      if (shouldApplyUpdate('out-of-order', this.updates?.waiting ?? false)) this.updates?.applyIfWaiting();
+      this.recoveredSerial = this.visitSerial;
+      return;
+    }
+    if (this.screen === 'visit') this.endVisit('error');
+    this.recoveredSerial = this.visitSerial;
+  }
+
+  // ── rendering ───────────────────────────────────────────────────────────────
+
+  private renderAttract() {
+    const { installation } = this.services.config;
+    const lang = this.offered[this.attractIndex] ?? this.homeLanguage;
+    const t = this.services.i18n.getFixedT(lang);
+    const home = this.services.i18n.getFixedT(this.homeLanguage);
+    return html`
+      <section class="attract" @pointerup=${this.onAttractPointer} aria-label=${t('attract.touch')}>
+        <div class="loop" aria-hidden="true"><span></span><span></span><span></span></div>
+        <div class="title">
+          <h1>${home(`attract.title.${installation}`)}</h1>
+          <p class="subtitle" lang=${lang} dir=${LANGUAGES[lang].dir}>${t(`attract.subtitle.${installation}`)}</p>
+        </div>
+        <p class="invite" lang=${lang} dir=${LANGUAGES[lang].dir}>
+          <span class="icon">${icons.hand}</span><span>${t('attract.touch')}</span>
+        </p>
+        ${
+          this.offered.length > 1
+            ? html`<div class="languages" role="group">
+              ${this.offered.map(
+                (code) => html`<button type="button" data-lang=${code} lang=${code} dir=${LANGUAGES[code].dir}
+                  aria-current=${code === lang ? 'true' : 'false'}>${LANGUAGES[code].nativeName}</button>`,
+              )}
+            </div>`
+            : nothing
+        }
+      </section>
+    `;
+  }
+
+  private renderVisit() {
+    if (!this.roleTag) return nothing;
+    const tag = unsafeStatic(this.roleTag); // a tag name from the role registry, never visitor text
+    const t = this.services.i18n.getFixedT(this.visitLanguage);
+    return html`
+      <div class="visit" @pc-visit-end=${this.onVisitEnd}>
+        ${staticHtml`<${tag} .language=${this.visitLanguage}></${tag}>`}
+      </div>
+      ${
+        this.warningLeft !== null
+          ? html`<div class="warning" role="alertdialog" aria-live="assertive">
+            <strong>${t('idle.stillThere')}</strong>
+            <span>${t('idle.touchToContinue')}</span>
+            <span class="count">${t('idle.resetIn', { count: this.warningLeft })}</span>
+          </div>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderOutOfOrder() {
+    const t = this.services.i18n.getFixedT(this.homeLanguage);
+    return html`<section class="calm"><h1>${t('outOfOrder.title')}</h1><p>${t('outOfOrder.body')}</p></section>`;
+  }
+
+  override render() {
+    switch (this.screen) {
+      case 'attract':
+        return this.renderAttract();
+      case 'visit':
+        return this.renderVisit();
+      case 'out-of-order':
+        return this.renderOutOfOrder();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'percorso-app': PercorsoApp;
+  }
+}

@@ -1,0 +1,203 @@
+// The kiosk config: one validated JSON file per deployment (kiosk-config/<name>.json).
+// The browser validates it at boot, the build validates every file in kiosk-config/, and
+// scripts/kiosk-schema.ts turns this schema into kiosk-config/schema.json for editors.
+
+import { z } from 'zod';
+import type { StationId } from './ids.ts';
+import { LANGUAGE_CODES } from './languages.ts';
+
+export const INSTALLATIONS = ['workers', 'nobody', 'infopoint'] as const;
+export type Installation = (typeof INSTALLATIONS)[number];
+
+export const STATION_ROLES = ['journey', 'reflection', 'wall', 'infopoint'] as const;
+export type StationRole = (typeof STATION_ROLES)[number];
+
+/** `pbkdf2-sha256$<iterations>$<salt, base64>$<hash, base64>` as printed by `npm run pin`. */
+export const PIN_HASH_PATTERN = /^pbkdf2-sha256\$(\d+)\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
+export const MIN_PIN_ITERATIONS = 600_000;
+
+const language = z.enum(LANGUAGE_CODES).describe('A language code, e.g. "it", "en", "ar", "pt-BR".');
+
+export const kioskConfigSchema = z
+  .object({
+    $schema: z.string().optional().describe('Path to schema.json, for editor completion.'),
+    installation: z.enum(INSTALLATIONS).describe('Which installation this station belongs to.'),
+    station: z
+      .object({
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'use 2–48 lowercase letters, digits and dashes')
+          .describe('Stable id of this station, e.g. "workers-01". Appears in every record.')
+          .transform((id) => id as StationId),
+        role: z.enum(STATION_ROLES).describe('What this station does.'),
+        name: z.string().min(1).max(80).describe('A name staff recognise, e.g. "Workers – campo".'),
+      })
+      .strict(),
+    languages: z
+      .object({
+        offered: z
+          .array(language)
+          .min(1)
+          .max(16)
+          .refine((codes) => new Set(codes).size === codes.length, 'each language may appear only once')
+          .describe('Languages visitors can choose, in the order they are offered.'),
+        default: language.describe('Language used when a visitor does not choose one.'),
+      })
+      .strict()
+      .refine((langs) => langs.offered.includes(langs.default), {
+        message: 'the default language must be one of the offered languages',
+        path: ['default'],
+      }),
+    idle: z
+      .object({
+        attentionSeconds: z
+          .number()
+          .int()
+          .min(10)
+          .max(600)
+          .default(45)
+          .describe('Seconds without a touch before the station asks "still there?".'),
+        warningSeconds: z
+          .number()
+          .int()
+          .min(5)
+          .max(120)
+          .default(15)
+          .describe('Seconds the "still there?" countdown lasts before the station resets.'),
+        typingSeconds: z
+          .number()
+          .int()
+          .min(30)
+          .max(900)
+          .default(120)
+          .describe('Seconds of no keystroke before asking "still there?" while a visitor is writing.'),
+      })
+      .strict()
+      .default({ attentionSeconds: 45, warningSeconds: 15, typingSeconds: 120 }),
+    staff: z
+      .object({
+        pinHash: z
+          .string()
+          .regex(PIN_HASH_PATTERN, 'use the hash printed by "npm run pin", not the PIN itself')
+          .refine(
+            (hash) => Number(PIN_HASH_PATTERN.exec(hash)?.[1] ?? 0) >= MIN_PIN_ITERATIONS,
+            `the PIN hash needs at least ${MIN_PIN_ITERATIONS} iterations: run "npm run pin" again`,
+          )
+          .describe('PBKDF2-SHA256 hash of the staff PIN, printed by `npm run pin`.'),
+      })
+      .strict(),
+    register: z
+      .object({
+        url: z.url().describe('Base URL of the events register, e.g. "https://register.example.org/".'),
+      })
+      .strict()
+      .optional()
+      .describe('Where this kiosk syncs its records. Leave out to keep records on the kiosk only.'),
+    audio: z
+      .object({
+        volume: z.number().min(0).max(1).default(0.8).describe('Narration volume, 0 to 1.'),
+      })
+      .strict()
+      .default({ volume: 0.8 }),
+  })
+  .strict();
+
+export type KioskConfig = z.output<typeof kioskConfigSchema>;
+export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
+
+/** A config problem, said in both languages staff may read, naming the field. */
+export interface ConfigProblem {
+  field: string;
+  it: string;
+  en: string;
+}
+
+export type ParseConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: ConfigProblem[] };
+
+export function parseKioskConfig(value: unknown): ParseConfigResult {
+  const result = kioskConfigSchema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, problems: result.error.issues.map(describeIssue) };
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(file)';
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): ConfigProblem {
+  const field = fieldPath(issue.path);
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    return { field, it: 'manca: questo campo è obbligatorio', en: 'missing: this field is required' };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return {
+        field,
+        it: `tipo sbagliato: serve ${typeName(issue.expected, 'it')}`,
+        en: `wrong type: expected ${typeName(issue.expected, 'en')}`,
+      };
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return {
+        field,
+        it: `valore non ammesso; usa uno di: ${allowed}`,
+        en: `value not allowed; use one of: ${allowed}`,
+      };
+    }
+    case 'unrecognized_keys': {
+      const keys = issue.keys.join(', ');
+      return {
+        field,
+        it: `campo sconosciuto: ${keys} (errore di battitura?)`,
+        en: `unknown field: ${keys} (a typo?)`,
+      };
+    }
+    case 'too_small':
+      return {
+        field,
+        it: `troppo piccolo: minimo ${String(issue.minimum)}`,
+        en: `too small: at least ${String(issue.minimum)}`,
+      };
+    case 'too_big':
+      return {
+        field,
+        it: `troppo grande: massimo ${String(issue.maximum)}`,
+        en: `too big: at most ${String(issue.maximum)}`,
+      };
+    default:
+      return { field, it: translateCustom(issue.message), en: issue.message };
+  }
+}
+
+function typeName(expected: string, lang: 'it' | 'en'): string {
+  const names: Record<string, [string, string]> = {
+    string: ['un testo tra virgolette', 'a string in quotes'],
+    number: ['un numero', 'a number'],
+    object: ['un oggetto { … }', 'an object { … }'],
+    array: ['un elenco [ … ]', 'a list [ … ]'],
+    boolean: ['true o false', 'true or false'],
+  };
+  const pair = names[expected];
+  return pair ? pair[lang === 'it' ? 0 : 1] : expected;
+}
+
+const ITALIAN_MESSAGES: Record<string, string> = {
+  'use 2–48 lowercase letters, digits and dashes': 'usa da 2 a 48 lettere minuscole, cifre e trattini',
+  'each language may appear only once': 'ogni lingua può comparire una sola volta',
+  'the default language must be one of the offered languages':
+    'la lingua predefinita deve essere tra quelle offerte',
+  'use the hash printed by "npm run pin", not the PIN itself':
+    'usa l’hash stampato da "npm run pin", non il PIN',
+  [`the PIN hash needs at least ${MIN_PIN_ITERATIONS} iterations: run "npm run pin" again`]: `l’hash del PIN richiede almeno ${MIN_PIN_ITERATIONS} iterazioni: esegui di nuovo "npm run pin"`,
+  'Invalid URL': 'indirizzo (URL) non valido',
+};
+
+function translateCustom(message: string): string {
+  return ITALIAN_MESSAGES[message] ?? message;
+}
+
+/** Names are file names without `.json`: lowercase letters, digits and dashes. */
+export const KIOSK_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

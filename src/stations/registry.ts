@@ -1,0 +1,38 @@
+// The registry of station roles: which screen name a role shows during a visit (exposed as
+// data-screen for tests and the watchdog) and how its element is loaded. Roles load lazily so
+// a station ships only its own role's code. Later issues replace the intro with each role's
+// full experience (journey, reflection keyboard, wall, audio info point).
+
+import type { StationRole } from '../contracts/kiosk-config.ts';
+import type { LanguageCode } from '../contracts/languages.ts';
+
+/** What the shell expects of a role element: a language, and events when the visit ends. */
+export interface StationRoleElement extends HTMLElement {
+  language: LanguageCode;
+}
+
+export interface RoleEntry {
+  screen: string;
+  load(): Promise<string>;
+}
+
+const intro = async (): Promise<string> => {
+  await import('./station-intro.ts');
+  return 'percorso-station-intro';
+};
+
+export const ROLES: Readonly<Record<StationRole, RoleEntry>> = {
+  journey: { screen: 'journey', load: intro },
+  reflection: { screen: 'reflection', load: intro },
+  wall: { screen: 'wall', load: intro },
+  infopoint: { screen: 'infopoint', load: intro },
+};
+
+/** Fired by a role element when the visitor is done; the shell returns to the attract loop. */
+export type VisitEndEvent = CustomEvent<{ reason: 'finished' | 'quick-exit' }>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'pc-visit-end': VisitEndEvent;
+  }
+}

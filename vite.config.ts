@@ -1,0 +1,49 @@
+/// <reference types="vitest/config" />
+// Build: the kiosk app, its kiosk configs and audio, and a service worker that precaches all of
+// it so a station works with no network from the second load on.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { stationAssets } from './src/build/station-assets-plugin.ts';
+import { contentSecurityPolicy } from './src/contracts/csp.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig(({ command }) => ({
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 600 },
+  plugins: [
+    stationAssets(root),
+    {
+      name: 'percorso-csp-meta',
+      transformIndexHtml: (html) =>
+        html.replace(
+          '%PERCORSO_CSP%',
+          contentSecurityPolicy(command === 'build' ? 'production' : 'development', 'meta'),
+        ),
+    },
+    VitePWA({
+      strategies: 'generateSW',
+      injectRegister: false, // src/kiosk/updates.ts registers it, to control when updates apply
+      registerType: 'prompt',
+      manifest: {
+        name: 'Percorso',
+        short_name: 'Percorso',
+        display: 'fullscreen',
+        background_color: '#14161c',
+        theme_color: '#14161c',
+        icons: [],
+      },
+      workbox: {
+        cacheId: 'percorso',
+        globPatterns: ['**/*.{js,css,html,woff2,json,webm,mp3,svg,png}'],
+        globIgnores: ['**/*.map'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/register\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+    }),
+  ],
+}));
