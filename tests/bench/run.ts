@@ -1,0 +1,32 @@
+// `npm run bench`: every benchmark under tests/bench/, side by side with its baseline, in one run.
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+import { mergeResults } from './harness.ts';
+import { benchStartup } from './startup.bench.ts';
+
+const browserCheck = await chromium
+  .launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  .catch((error) => {
+    console.error(`Cannot start Chromium at ${CHROMIUM_PATH}: ${(error as Error).message}`);
+    console.error('Install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
+    process.exit(1);
+  });
+await browserCheck.close();
+
+const benches = [{ name: 'startup (cold offline start, initial JS)', run: benchStartup }];
+const figures = {};
+for (const [index, bench] of benches.entries()) {
+  console.log(`[${index + 1}/${benches.length}] ${bench.name}`);
+  Object.assign(figures, await bench.run());
+}
+const all = mergeResults(figures);
+console.log('\nfigure                         value      goal     met');
+for (const [name, f] of Object.entries(figures)) {
+  const figure = all[name];
+  if (!figure) continue;
+  console.log(
+    `${name.padEnd(30)} ${`${figure.value} ${figure.unit}`.padEnd(10)} ${figure.goal.padEnd(8)} ${figure.met ? 'yes' : 'NO'}`,
+  );
+  void f;
+}
+console.log('\nwritten to tests/bench/results.json');
