@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark under tests/bench/, side by side with its baseline, in one run.
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
-import { mergeResults } from './harness.ts';
+import { type Figure, mergeResults } from './harness.ts';
 import { benchStartup } from './startup.bench.ts';
 
 const browserCheck = await chromium
@@ -14,19 +14,18 @@ const browserCheck = await chromium
 await browserCheck.close();
 
 const benches = [{ name: 'startup (cold offline start, initial JS)', run: benchStartup }];
-const figures = {};
+const figures: Record<string, Omit<Figure, 'measured'>> = {};
 for (const [index, bench] of benches.entries()) {
   console.log(`[${index + 1}/${benches.length}] ${bench.name}`);
   Object.assign(figures, await bench.run());
 }
 const all = mergeResults(figures);
 console.log('\nfigure                         value      goal     met');
-for (const [name, f] of Object.entries(figures)) {
+for (const name of Object.keys(figures)) {
   const figure = all[name];
   if (!figure) continue;
   console.log(
     `${name.padEnd(30)} ${`${figure.value} ${figure.unit}`.padEnd(10)} ${figure.goal.padEnd(8)} ${figure.met ? 'yes' : 'NO'}`,
   );
-  void f;
 }
 console.log('\nwritten to tests/bench/results.json');

@@ -66,7 +66,7 @@ async function launch(profile: string) {
 }
 
 /** First load online: installs the service worker and fills the precache. */
-async function warm(target: Target, profile: string, url: string): Promise<void> {
+async function warm(profile: string, url: string): Promise<void> {
   const context = await launch(profile);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
@@ -77,7 +77,6 @@ async function warm(target: Target, profile: string, url: string): Promise<void>
     await navigator.serviceWorker.ready;
   });
   await context.close();
-  void target;
 }
 
 /** One cold offline start: new browser process, same profile, server already stopped. */
@@ -142,7 +141,7 @@ export async function benchStartup(): Promise<Record<string, Omit<Figure, 'measu
   try {
     for (const [i, target] of targets.entries()) {
       progress(`warming the service worker: ${target.name}`);
-      await warm(target, profiles[i] as string, urls[i] as string);
+      await warm(profiles[i] as string, urls[i] as string);
     }
   } finally {
     for (const server of servers) await server.close();
