@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { stationAssets } from './src/build/station-assets-plugin.ts';
 import { contentSecurityPolicy } from './src/contracts/csp.ts';
+import { DEFAULT_KIOSK, kioskConfigPath } from './src/contracts/kiosk-name.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,12 +15,27 @@ export default defineConfig(({ command }) => ({
   plugins: [
     stationAssets(root),
     {
-      name: 'percorso-csp-meta',
-      transformIndexHtml: (html) =>
-        html.replace(
+      name: 'percorso-html',
+      transformIndexHtml: (html) => ({
+        html: html.replace(
           '%PERCORSO_CSP%',
           contentSecurityPolicy(command === 'build' ? 'production' : 'development', 'meta'),
         ),
+        // The default station's config loads alongside the scripts, not after them
+        // (src/app/prefetch-config.ts picks it up; other stations fetch theirs at boot).
+        tags: [
+          {
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              href: kioskConfigPath(process.env.VITE_KIOSK ?? DEFAULT_KIOSK),
+              as: 'fetch',
+              crossorigin: 'anonymous',
+            },
+            injectTo: 'head',
+          },
+        ],
+      }),
     },
     VitePWA({
       strategies: 'generateSW',

@@ -1,4 +1,7 @@
-// Entry point: the CSP-safe zod switch first, then fonts and base styles, then the composition root.
+// Entry point: the config prefetch first (it has no dependencies, so it runs before anything
+// else), the CSP-safe zod switch before any schema exists, then fonts, base styles and the
+// composition root.
+import './app/prefetch-config.ts';
 import './app/zod-jitless.ts';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';

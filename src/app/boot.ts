@@ -2,16 +2,14 @@
 // the service worker) and hands them to the shell. Boot order follows DESIGN.md's data flow:
 // error boundary → lockdown → config → languages and sound → attract loop.
 
-import manifestJson from '../../audio/manifest.json';
-import { audioManifestSchema } from '../contracts/audio-manifest.ts';
 import { isLanguageCode, type LanguageCode } from '../contracts/languages.ts';
 import { applyDocumentLanguage, createI18n } from '../i18n/i18n.ts';
-import { ErrorLog } from '../kiosk/error-log.ts';
+import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
-import { registerServiceWorker } from '../kiosk/updates.ts';
-import { HowlerSpeaker } from '../sound/howler-speaker.ts';
+import { LazySpeaker } from '../sound/lazy-speaker.ts';
 import './config-error-screen.ts';
 import { kioskName, loadKioskConfig } from './config-loader.ts';
+import { fetchConfig } from './prefetch-config.ts';
 import './percorso-app.ts';
 import type { PercorsoApp } from './percorso-app.ts';
 
@@ -20,7 +18,11 @@ const RELOAD_AFTER_BROKEN_SHELL_MS = 2000;
 
 export async function boot(win: Window): Promise<void> {
   const doc = win.document;
-  const errorLog = new ErrorLog(win.localStorage);
+  // Storage opens on first use, not on the attract loop's critical path.
+  const errorLog = new ErrorLog({
+    getItem: (key) => win.localStorage.getItem(key),
+    setItem: (key, value) => win.localStorage.setItem(key, value),
+  });
   let app: PercorsoApp | undefined;
 
   const onError = (kind: 'error' | 'unhandledrejection', thrown: unknown) => {
@@ -47,7 +49,7 @@ export async function boot(win: Window): Promise<void> {
   const params = new URLSearchParams(win.location.search);
   const loaded = await loadKioskConfig(
     kioskName(win.location.search, import.meta.env.VITE_KIOSK),
-    (url) => fetch(url),
+    fetchConfig,
     import.meta.env.BASE_URL,
   );
 
@@ -70,20 +72,39 @@ export async function boot(win: Window): Promise<void> {
   // ?lang= (for staff and tests) puts a language first even where the config does not offer it.
   if (!config.languages.offered.includes(homeLanguage)) config.languages.offered.unshift(homeLanguage);
   const i18n = await createI18n(homeLanguage);
-  const speaker = new HowlerSpeaker(
-    audioManifestSchema.parse(manifestJson),
-    import.meta.env.BASE_URL,
+  // Howler, the audio manifest, XState and workbox-window load after the attract loop is drawn.
+  const speaker = new LazySpeaker(
+    () =>
+      import('./speaker-loader.ts').then((m) =>
+        m.createSpeaker(import.meta.env.BASE_URL, config.audio.volume),
+      ),
     config.audio.volume,
+    (error) => errorLog.append({ kind: 'boot', ...describeThrown(error) }),
   );
 
   app = doc.createElement('percorso-app');
   app.services = { config, i18n, speaker };
   app.errorLog = errorLog;
   app.homeLanguage = homeLanguage;
-  if (import.meta.env.PROD) {
-    app.updates = registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, () => {
-      if (app) app.dataset.update = 'waiting';
-    });
-  }
   doc.body.replaceChildren(app);
+  await app.updateComplete;
+  win.requestAnimationFrame(() =>
+    win.setTimeout(() => afterFirstFrame(app as PercorsoApp, speaker, errorLog), 0),
+  );
+}
+
+/** Work the attract loop does not need on screen: loaded once the first frame is out. */
+function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: ErrorLog): void {
+  void speaker.preload();
+  app.preloadVisit();
+  if (import.meta.env.PROD) {
+    import('../kiosk/updates.ts').then(
+      ({ registerServiceWorker }) => {
+        app.updates = registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, () => {
+          app.dataset.update = 'waiting';
+        });
+      },
+      (error: unknown) => errorLog.append({ kind: 'boot', ...describeThrown(error) }),
+    );
+  }
 }

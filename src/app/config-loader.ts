@@ -1,14 +1,10 @@
 // Boot step 1: find the station's kiosk config (?kiosk=<name> or the build default), fetch it,
 // validate it, and describe every way that can fail so the error screen can say what to do.
 
-import {
-  type ConfigProblem,
-  KIOSK_NAME_PATTERN,
-  type KioskConfig,
-  parseKioskConfig,
-} from '../contracts/kiosk-config.ts';
+import { type ConfigProblem, type KioskConfig, parseKioskConfig } from '../contracts/kiosk-config.ts';
+import { KIOSK_NAME_PATTERN, kioskConfigPath } from '../contracts/kiosk-name.ts';
 
-export const DEFAULT_KIOSK = 'workers-journey';
+export { DEFAULT_KIOSK, kioskName } from '../contracts/kiosk-name.ts';
 
 export type ConfigFailure =
   | { kind: 'bad-name'; file: string }
@@ -20,16 +16,12 @@ export type LoadConfigResult =
   | { ok: true; name: string; config: KioskConfig }
   | { ok: false; failure: ConfigFailure };
 
-export function kioskName(search: string, buildDefault: string | undefined): string {
-  return new URLSearchParams(search).get('kiosk') ?? buildDefault ?? DEFAULT_KIOSK;
-}
-
 export async function loadKioskConfig(
   name: string,
   fetchFn: (url: string) => Promise<Response>,
   baseUrl = '/',
 ): Promise<LoadConfigResult> {
-  const file = `kiosk-config/${name}.json`;
+  const file = kioskConfigPath(name);
   if (!KIOSK_NAME_PATTERN.test(name)) return { ok: false, failure: { kind: 'bad-name', file } };
   let text: string;
   try {

@@ -8,14 +8,13 @@ import { provide } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { type Actor, createActor } from 'xstate';
 import { seconds } from '../contracts/ids.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
 import { applyDocumentLanguage } from '../i18n/i18n.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { describeThrown, type ErrorEntry, type ErrorLog, OUT_OF_ORDER_RETRY_MS } from '../kiosk/error-log.ts';
-import { idleMachine } from '../kiosk/idle-machine.ts';
-import { shouldApplyUpdate, type UpdateManager } from '../kiosk/updates.ts';
+import type { IdleActor } from '../kiosk/idle-machine.ts';
+import { shouldApplyUpdate, type UpdateManager } from '../kiosk/update-policy.ts';
 import { ROLES, type VisitEndEvent } from '../stations/registry.ts';
 import { icons } from '../ui/icons.ts';
 import { type StationServices, servicesContext } from './context.ts';
@@ -30,6 +29,17 @@ const QUIET_AFTER_EXIT_MS = 60_000;
 const SAME_INCIDENT_MS = 1000;
 
 type Screen = 'attract' | 'visit' | 'out-of-order';
+
+// The idle machine (and XState with it) is not needed to draw the attract loop: it loads after.
+type IdleModule = typeof import('../kiosk/idle-machine.ts');
+let idleModule: Promise<IdleModule> | undefined;
+const loadIdleModule = (): Promise<IdleModule> => {
+  idleModule ??= import('../kiosk/idle-machine.ts').catch((error: unknown) => {
+    idleModule = undefined; // try again on the next visit
+    throw error;
+  });
+  return idleModule;
+};
 
 @customElement('percorso-app')
 export class PercorsoApp extends LitElement {
@@ -47,7 +57,7 @@ export class PercorsoApp extends LitElement {
   @state() private attractIndex = 0;
   @state() private warningLeft: number | null = null;
 
-  private idle?: Actor<typeof idleMachine>;
+  private idle?: IdleActor;
   private visitCleanup: (() => void)[] = [];
   private attractTimer?: ReturnType<typeof setInterval>;
   private warningTimer?: ReturnType<typeof setInterval>;
@@ -127,22 +137,30 @@ export class PercorsoApp extends LitElement {
     const serial = ++this.visitSerial;
     clearInterval(this.attractTimer);
     this.services.speaker.stop();
-    const tag = await ROLES[this.services.config.station.role].load();
+    const [tag, idleModule] = await Promise.all([
+      ROLES[this.services.config.station.role].load(),
+      loadIdleModule(),
+    ]);
     if (serial !== this.visitSerial) return;
     this.setLanguage(lang);
     this.roleTag = tag;
     this.screen = 'visit';
-    this.watchIdle();
+    this.watchIdle(idleModule.createIdleActor);
   }
 
-  private watchIdle(): void {
+  /** Loads what the first visit needs while the attract loop waits for a touch. */
+  preloadVisit(): void {
+    // A failure here is retried, and reported, by the visit that needs the module.
+    ROLES[this.services.config.station.role].load().catch(() => {});
+    loadIdleModule().catch(() => {});
+  }
+
+  private watchIdle(createIdleActor: IdleModule['createIdleActor']): void {
     const { idle } = this.services.config;
-    const actor = createActor(idleMachine, {
-      input: {
-        attention: seconds(idle.attentionSeconds),
-        warning: seconds(idle.warningSeconds),
-        typing: seconds(idle.typingSeconds),
-      },
+    const actor = createIdleActor({
+      attention: seconds(idle.attentionSeconds),
+      warning: seconds(idle.warningSeconds),
+      typing: seconds(idle.typingSeconds),
     });
     this.idle = actor;
     const activity = () => actor.send({ type: 'ACTIVITY' });

@@ -1,5 +1,5 @@
 // Must be the first module the browser evaluates: zod probes `new Function` when it builds
 // object schemas, and our CSP forbids eval (the probe is caught, but reported as a violation).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });

@@ -1,13 +1,13 @@
 // audio/manifest.json: per line id and language, whether a clip is recorded (by a person),
 // a draft (text-to-speech, to be replaced) or missing, with its file and duration.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const clipSchema = z.object({
   status: z.enum(['recorded', 'draft']),
-  file: z.string().regex(/^[a-zA-Z-]+\/[a-z0-9._-]+\.(webm|mp3)$/i),
-  durationMs: z.number().int().positive(),
-  sourceHash: z.string().optional(),
-  voice: z.string().optional(),
+  file: z.string().check(z.regex(/^[a-zA-Z-]+\/[a-z0-9._-]+\.(webm|mp3)$/i)),
+  durationMs: z.int().check(z.positive()),
+  sourceHash: z.optional(z.string()),
+  voice: z.optional(z.string()),
 });
 
 export const audioManifestSchema = z.object({

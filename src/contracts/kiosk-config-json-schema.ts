@@ -1,5 +1,5 @@
 // JSON Schema for editors, derived from the zod schema (input side: defaults are optional).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { kioskConfigSchema } from './kiosk-config.ts';
 
 export function kioskConfigJsonSchema(): Record<string, unknown> {

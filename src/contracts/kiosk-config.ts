@@ -2,7 +2,7 @@
 // The browser validates it at boot, the build validates every file in kiosk-config/, and
 // scripts/kiosk-schema.ts turns this schema into kiosk-config/schema.json for editors.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StationId } from './ids.ts';
 import { LANGUAGE_CODES } from './languages.ts';
 
@@ -16,91 +16,101 @@ export type StationRole = (typeof STATION_ROLES)[number];
 export const PIN_HASH_PATTERN = /^pbkdf2-sha256\$(\d+)\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
 export const MIN_PIN_ITERATIONS = 600_000;
 
-const language = z.enum(LANGUAGE_CODES).describe('A language code, e.g. "it", "en", "ar", "pt-BR".');
+// zod/mini, not classic zod: this schema runs in the browser at every boot, and mini is a
+// fraction of the size (see docs/decisions/0006-cold-start-budget.md).
+const language = () =>
+  z.enum(LANGUAGE_CODES).check(z.describe('A language code, e.g. "it", "en", "ar", "pt-BR".'));
 
-export const kioskConfigSchema = z
-  .object({
-    $schema: z.string().optional().describe('Path to schema.json, for editor completion.'),
-    installation: z.enum(INSTALLATIONS).describe('Which installation this station belongs to.'),
-    station: z
-      .object({
-        id: z
-          .string()
-          .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'use 2–48 lowercase letters, digits and dashes')
-          .describe('Stable id of this station, e.g. "workers-01". Appears in every record.')
-          .transform((id) => id as StationId),
-        role: z.enum(STATION_ROLES).describe('What this station does.'),
-        name: z.string().min(1).max(80).describe('A name staff recognise, e.g. "Workers – campo".'),
-      })
-      .strict(),
-    languages: z
-      .object({
-        offered: z
-          .array(language)
-          .min(1)
-          .max(16)
-          .refine((codes) => new Set(codes).size === codes.length, 'each language may appear only once')
-          .describe('Languages visitors can choose, in the order they are offered.'),
-        default: language.describe('Language used when a visitor does not choose one.'),
-      })
-      .strict()
-      .refine((langs) => langs.offered.includes(langs.default), {
+/** An integer setting in seconds, with bounds and a default. */
+const secondsSetting = (min: number, max: number, fallback: number, description: string) =>
+  z._default(z.int().check(z.minimum(min), z.maximum(max), z.describe(description)), fallback);
+
+export const kioskConfigSchema = z.strictObject({
+  $schema: z.optional(z.string().check(z.describe('Path to schema.json, for editor completion.'))),
+  installation: z.enum(INSTALLATIONS).check(z.describe('Which installation this station belongs to.')),
+  station: z.strictObject({
+    id: z.pipe(
+      z
+        .string()
+        .check(
+          z.regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'use 2–48 lowercase letters, digits and dashes'),
+          z.describe('Stable id of this station, e.g. "workers-01". Appears in every record.'),
+        ),
+      z.transform((id: string) => id as StationId),
+    ),
+    role: z.enum(STATION_ROLES).check(z.describe('What this station does.')),
+    name: z
+      .string()
+      .check(z.minLength(1), z.maxLength(80), z.describe('A name staff recognise, e.g. "Workers – campo".')),
+  }),
+  languages: z
+    .strictObject({
+      offered: z.array(language()).check(
+        z.minLength(1),
+        z.maxLength(16),
+        z.refine((codes) => new Set(codes).size === codes.length, 'each language may appear only once'),
+        z.describe('Languages visitors can choose, in the order they are offered.'),
+      ),
+      default: language().check(z.describe('Language used when a visitor does not choose one.')),
+    })
+    .check(
+      z.refine((langs) => langs.offered.includes(langs.default), {
         message: 'the default language must be one of the offered languages',
         path: ['default'],
       }),
-    idle: z
-      .object({
-        attentionSeconds: z
-          .number()
-          .int()
-          .min(10)
-          .max(600)
-          .default(45)
-          .describe('Seconds without a touch before the station asks "still there?".'),
-        warningSeconds: z
-          .number()
-          .int()
-          .min(5)
-          .max(120)
-          .default(15)
-          .describe('Seconds the "still there?" countdown lasts before the station resets.'),
-        typingSeconds: z
-          .number()
-          .int()
-          .min(30)
-          .max(900)
-          .default(120)
-          .describe('Seconds of no keystroke before asking "still there?" while a visitor is writing.'),
+    ),
+  idle: z._default(
+    z.strictObject({
+      attentionSeconds: secondsSetting(
+        10,
+        600,
+        45,
+        'Seconds without a touch before the station asks "still there?".',
+      ),
+      warningSeconds: secondsSetting(
+        5,
+        120,
+        15,
+        'Seconds the "still there?" countdown lasts before the station resets.',
+      ),
+      typingSeconds: secondsSetting(
+        30,
+        900,
+        120,
+        'Seconds of no keystroke before asking "still there?" while a visitor is writing.',
+      ),
+    }),
+    { attentionSeconds: 45, warningSeconds: 15, typingSeconds: 120 },
+  ),
+  staff: z.strictObject({
+    pinHash: z.string().check(
+      z.regex(PIN_HASH_PATTERN, 'use the hash printed by "npm run pin", not the PIN itself'),
+      z.refine(
+        (hash) => Number(PIN_HASH_PATTERN.exec(hash)?.[1] ?? 0) >= MIN_PIN_ITERATIONS,
+        `the PIN hash needs at least ${MIN_PIN_ITERATIONS} iterations: run "npm run pin" again`,
+      ),
+      z.describe('PBKDF2-SHA256 hash of the staff PIN, printed by `npm run pin`.'),
+    ),
+  }),
+  register: z.optional(
+    z
+      .strictObject({
+        url: z
+          .url()
+          .check(z.describe('Base URL of the events register, e.g. "https://register.example.org/".')),
       })
-      .strict()
-      .default({ attentionSeconds: 45, warningSeconds: 15, typingSeconds: 120 }),
-    staff: z
-      .object({
-        pinHash: z
-          .string()
-          .regex(PIN_HASH_PATTERN, 'use the hash printed by "npm run pin", not the PIN itself')
-          .refine(
-            (hash) => Number(PIN_HASH_PATTERN.exec(hash)?.[1] ?? 0) >= MIN_PIN_ITERATIONS,
-            `the PIN hash needs at least ${MIN_PIN_ITERATIONS} iterations: run "npm run pin" again`,
-          )
-          .describe('PBKDF2-SHA256 hash of the staff PIN, printed by `npm run pin`.'),
-      })
-      .strict(),
-    register: z
-      .object({
-        url: z.url().describe('Base URL of the events register, e.g. "https://register.example.org/".'),
-      })
-      .strict()
-      .optional()
-      .describe('Where this kiosk syncs its records. Leave out to keep records on the kiosk only.'),
-    audio: z
-      .object({
-        volume: z.number().min(0).max(1).default(0.8).describe('Narration volume, 0 to 1.'),
-      })
-      .strict()
-      .default({ volume: 0.8 }),
-  })
-  .strict();
+      .check(z.describe('Where this kiosk syncs its records. Leave out to keep records on the kiosk only.')),
+  ),
+  audio: z._default(
+    z.strictObject({
+      volume: z._default(
+        z.number().check(z.minimum(0), z.maximum(1), z.describe('Narration volume, 0 to 1.')),
+        0.8,
+      ),
+    }),
+    { volume: 0.8 },
+  ),
+});
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;
 export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
@@ -199,5 +209,4 @@ function translateCustom(message: string): string {
   return ITALIAN_MESSAGES[message] ?? message;
 }
 
-/** Names are file names without `.json`: lowercase letters, digits and dashes. */
-export const KIOSK_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { KIOSK_NAME_PATTERN } from './kiosk-name.ts';

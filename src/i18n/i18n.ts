@@ -41,6 +41,7 @@ export async function createI18n(language: LanguageCode): Promise<I18n> {
     defaultNS: 'shell',
     interpolation: { escapeValue: false }, // lit escapes every binding; double escaping would show &amp;
     returnNull: false,
+    initAsync: false, // resources are bundled: no need to defer init to a later task
   });
   return instance;
 }

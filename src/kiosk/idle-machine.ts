@@ -4,7 +4,7 @@
 // it; while the visitor is writing the timeout is the longer typing one. The machine is pure:
 // it emits `warning`, `resumed` and `reset`, and the shell decides what those look and sound like.
 
-import { assign, emit, setup } from 'xstate';
+import { assign, createActor, emit, setup } from 'xstate';
 import type { Milliseconds } from '../contracts/ids.ts';
 
 /** Why the idle clock is stopped. A set, so the context stays bounded for path generation. */
@@ -97,3 +97,10 @@ export const idleMachine = setup({
     expired: { type: 'final', entry: 'emitReset' },
   },
 });
+
+/** One idle watcher per visit; a stopped actor is never reused. */
+export function createIdleActor(input: IdleInput) {
+  return createActor(idleMachine, { input });
+}
+
+export type IdleActor = ReturnType<typeof createIdleActor>;

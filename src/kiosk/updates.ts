@@ -1,20 +1,8 @@
-// Service worker updates: a new version downloads in the background and waits; it is applied
-// (skipWaiting, then one reload) only while the station shows its attract loop, never mid-visit
-// (field notes: unexpected reloads wipe what a visitor typed).
+// Service worker registration and updates through workbox-window; when an update may be applied
+// is decided by update-policy.ts. Loaded after the attract loop is on screen.
 
 import { Workbox } from 'workbox-window';
-
-export interface UpdateManager {
-  /** True once a new version has been downloaded and is waiting. */
-  readonly waiting: boolean;
-  /** Applies a waiting update; the page reloads when the new worker takes control. */
-  applyIfWaiting(): void;
-}
-
-/** The attract loop, or the out-of-order screen: a new version may be the fix for a crash loop. */
-export function shouldApplyUpdate(screen: string, waiting: boolean): boolean {
-  return waiting && (screen === 'attract' || screen === 'out-of-order');
-}
+import type { UpdateManager } from './update-policy.ts';
 
 export function registerServiceWorker(url: string, onWaiting: () => void): UpdateManager | undefined {
   if (!('serviceWorker' in navigator)) return undefined;

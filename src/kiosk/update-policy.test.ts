@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldApplyUpdate } from './updates.ts';
+import { shouldApplyUpdate } from './update-policy.ts';
 
 describe('update policy', () => {
   it('applies a waiting update only in the attract loop or when out of order', () => {
