@@ -1,0 +1,41 @@
+// Picture names that journeys may put on a choice. src/ui/icons.ts draws every one of them
+// (the type checker holds it to this list) and the journey compiler refuses any other name.
+
+export const JOURNEY_ICONS = [
+  'yes',
+  'no',
+  'van',
+  'hand-stop',
+  'handshake',
+  'money',
+  'money-less',
+  'phone',
+  'phone-off',
+  'house',
+  'bed',
+  'bag',
+  'bread',
+  'clock',
+  'document',
+  'document-taken',
+  'shield',
+  'speak',
+  'silence',
+  'eye',
+  'eye-off',
+  'walk',
+  'door',
+  'help',
+  'heart',
+  'question',
+  'union',
+  'doctor',
+  'bike',
+  'car',
+  'helmet',
+  'plate',
+  'cow',
+  'plant',
+] as const;
+
+export type JourneyIcon = (typeof JOURNEY_ICONS)[number];
