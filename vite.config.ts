@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { journeys } from './src/build/journeys-plugin.ts';
 import { stationAssets } from './src/build/station-assets-plugin.ts';
 import { contentSecurityPolicy } from './src/contracts/csp.ts';
 import { DEFAULT_KIOSK, kioskConfigPath } from './src/contracts/kiosk-name.ts';
@@ -14,6 +15,7 @@ export default defineConfig(({ command }) => ({
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 600 },
   plugins: [
     stationAssets(root),
+    journeys(root),
     {
       name: 'percorso-html',
       transformIndexHtml: (html) => ({

@@ -8,6 +8,7 @@ import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
 import { LazySpeaker } from '../sound/lazy-speaker.ts';
 import './config-error-screen.ts';
+import { MemoryAnalytics } from './analytics.ts';
 import { kioskName, loadKioskConfig } from './config-loader.ts';
 import { fetchConfig } from './prefetch-config.ts';
 import './percorso-app.ts';
@@ -83,7 +84,7 @@ export async function boot(win: Window): Promise<void> {
   );
 
   app = doc.createElement('percorso-app');
-  app.services = { config, i18n, speaker };
+  app.services = { config, i18n, speaker, analytics: new MemoryAnalytics() };
   app.errorLog = errorLog;
   app.homeLanguage = homeLanguage;
   doc.body.replaceChildren(app);

@@ -39,6 +39,16 @@ export const kioskConfigSchema = z.strictObject({
       z.transform((id: string) => id as StationId),
     ),
     role: z.enum(STATION_ROLES).check(z.describe('What this station does.')),
+    journey: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use the journey id, e.g. "campo"'),
+          z.describe(
+            'For a journey station: which journey it runs, e.g. "campo" (scenes/<installation>/NN-campo.journey.yaml). Default: the first.',
+          ),
+        ),
+    ),
     name: z
       .string()
       .check(z.minLength(1), z.maxLength(80), z.describe('A name staff recognise, e.g. "Workers – campo".')),
@@ -196,6 +206,7 @@ function typeName(expected: string, lang: 'it' | 'en'): string {
 
 const ITALIAN_MESSAGES: Record<string, string> = {
   'use 2–48 lowercase letters, digits and dashes': 'usa da 2 a 48 lettere minuscole, cifre e trattini',
+  'use the journey id, e.g. "campo"': 'usa l’id del percorso, per esempio "campo"',
   'each language may appear only once': 'ogni lingua può comparire una sola volta',
   'the default language must be one of the offered languages':
     'la lingua predefinita deve essere tra quelle offerte',

@@ -8,7 +8,8 @@ import { LANGUAGES, SOURCE_LANGUAGE } from './languages.ts';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json', {
+// Only the shell's strings are bundled with the entry; installations' lines load with their journeys.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/shell.json', {
   eager: true,
 });
 

@@ -15,6 +15,14 @@ export const SHELL_SPOKEN_KEYS = [
   'idle.stillThere',
   'idle.touchToContinue',
   'language.name',
+  'journey.pause',
+  'journey.resume',
+  'journey.continue',
+  'journey.leave',
+  'journey.done',
+  'journey.confirm',
+  'journey.nextStation',
+  'journey.helpline',
 ] as const;
 
 export type ShellSpokenKey = (typeof SHELL_SPOKEN_KEYS)[number];

@@ -39,7 +39,14 @@ export interface ChoiceOptionMeta {
 export type StepMeta =
   | { kind: 'narrate'; line: string; step: string }
   | { kind: 'pause'; step: string }
-  | { kind: 'choose'; line: string; options: ChoiceOptionMeta[]; timeoutMs?: number; step: string }
+  | {
+      kind: 'choose';
+      line: string;
+      options: ChoiceOptionMeta[];
+      timeoutMs?: number;
+      default?: string;
+      step: string;
+    }
   | { kind: 'note'; line: string; step: string }
   | { kind: 'reflect'; line: string; mode: 'handoff' | 'inline'; step: string };
 

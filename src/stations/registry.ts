@@ -1,7 +1,7 @@
 // The registry of station roles: which screen name a role shows during a visit (exposed as
 // data-screen for tests and the watchdog) and how its element is loaded. Roles load lazily so
 // a station ships only its own role's code. Later issues replace the intro with each role's
-// full experience (journey, reflection keyboard, wall, audio info point).
+// full experience (reflection keyboard, wall, audio info point); journeys have theirs.
 
 import type { StationRole } from '../contracts/kiosk-config.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
@@ -21,8 +21,13 @@ const intro = async (): Promise<string> => {
   return 'percorso-station-intro';
 };
 
+const journey = async (): Promise<string> => {
+  await import('./journey-station.ts');
+  return 'percorso-journey';
+};
+
 export const ROLES: Readonly<Record<StationRole, RoleEntry>> = {
-  journey: { screen: 'journey', load: intro },
+  journey: { screen: 'journey', load: journey },
   reflection: { screen: 'reflection', load: intro },
   wall: { screen: 'wall', load: intro },
   infopoint: { screen: 'infopoint', load: intro },

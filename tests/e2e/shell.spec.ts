@@ -21,11 +21,11 @@ test.describe('station shell', () => {
   });
 
   test('a touch starts a visit that speaks on arrival, in the chosen language', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/?kiosk=workers-reflection');
     await page.locator('percorso-app button[data-lang="en"]').click();
-    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'journey');
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'reflection');
     await expect(page.locator('percorso-station-intro .caption')).toContainText(
-      'Workers puts you in the place',
+      'At the end of the path you can leave a thought',
     );
     // Narration is playing (howler marks the caption while its line is spoken).
     await expect(page.locator('percorso-station-intro .caption')).toHaveAttribute('data-speaking', '');
@@ -33,8 +33,8 @@ test.describe('station shell', () => {
   });
 
   test('every visit control has a pictogram as well as a label', async ({ page }) => {
-    await page.goto('/');
-    await startVisit(page);
+    await page.goto('/?kiosk=workers-reflection');
+    await startVisit(page, 'reflection');
     const buttons = page.locator('percorso-station-intro pc-big-button');
     await expect(buttons).toHaveCount(3);
     for (const button of await buttons.all()) {
@@ -44,8 +44,8 @@ test.describe('station shell', () => {
   });
 
   test('quick exit silences the station and returns to the attract loop', async ({ page }) => {
-    await page.goto('/');
-    await startVisit(page);
+    await page.goto('/?kiosk=workers-reflection');
+    await startVisit(page, 'reflection');
     await page.locator('pc-big-button[name="exit"]').click();
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
     expect(
@@ -67,7 +67,8 @@ test.describe('station shell', () => {
     await page.goto('/');
     await page.clock.pauseAt(Date.now() + 1000);
     await startVisit(page);
-    // The intro narration lasts ~10 s; the 45 s attention timeout starts after it.
+    await expect(page.locator('percorso-journey .caption')).toHaveAttribute('data-speaking', '');
+    // The content note is spoken first (~8 s); the 45 s attention timeout starts after it.
     await page.clock.runFor(30_000);
     expect(await idleOf(page)).toBe('watching');
     await page.clock.runFor(30_000);
@@ -83,7 +84,10 @@ test.describe('station shell', () => {
     await page.goto('/');
     await page.clock.pauseAt(Date.now() + 1000);
     await startVisit(page);
-    await page.clock.runFor(60_000);
+    // Narration starts for real (clips load over the network) before time is fast-forwarded.
+    await expect(page.locator('percorso-journey .caption')).toHaveAttribute('data-speaking', '');
+    await page.clock.runFor(30_000);
+    await page.clock.runFor(30_000);
     await expect(page.locator('percorso-app')).toHaveAttribute('data-idle', 'warning');
     await page.mouse.click(600, 400);
     await expect(page.locator('percorso-app')).toHaveAttribute('data-idle', 'watching');
@@ -92,8 +96,8 @@ test.describe('station shell', () => {
   });
 
   test('an error thrown while rendering a role returns to the attract loop within 2 s', async ({ page }) => {
-    await page.goto('/');
-    await startVisit(page);
+    await page.goto('/?kiosk=workers-reflection');
+    await startVisit(page, 'reflection');
     const started = Date.now();
     await page.evaluate(() => {
       const role = document
@@ -113,7 +117,7 @@ test.describe('station shell', () => {
     expect(log).toContainEqual(
       expect.objectContaining({
         message: expect.stringContaining('render failure inside a role'),
-        screen: 'journey',
+        screen: 'reflection',
       }),
     );
     // One incident counts as one crash, however often the broken element throws while torn down.

@@ -561,6 +561,7 @@ export function compileJourney(input: CompileInput): CompileResult {
             line: v.prompt.id,
             options: options.map((o): ChoiceOptionMeta => ({ key: o.key, icon: o.icon, label: o.label.id })),
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            ...(v.default !== undefined ? { default: v.default } : {}),
             step: key,
           } satisfies StepMeta,
           entry: [

@@ -1,0 +1,95 @@
+// The journeys we ship, tested from their own files: they compile, every simple visitor path
+// (xstate/graph) replays on a real actor with a simulated clock to an end, every choice option is
+// taken on some path, and each station's main path matches its golden transcript
+// (tests/golden/<installation>/<journey>.yaml; UPDATE_GOLDEN=1 rewrites them after a content change).
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
+import { stringify } from 'yaml';
+import { compileAll } from '../build/journeys-plugin.ts';
+import type { CompiledJourney, StepMeta } from './compiled.ts';
+import { createJourneyMachine, currentStep, type JourneyEvent } from './machine.ts';
+import { journeyPaths, mainPath, type PathEvent, replay } from './paths.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const { installations, problems } = compileAll(root);
+const journeys = [...installations.values()].flatMap((i) => i.journeys);
+
+/** Every (choice state, option) pair of a journey. */
+function allOptions(journey: CompiledJourney): Set<string> {
+  const running = journey.machine.states.running as { states: Record<string, { meta?: StepMeta }> };
+  const options = new Set<string>();
+  for (const [key, state] of Object.entries(running.states)) {
+    if (state.meta?.kind === 'choose') for (const o of state.meta.options) options.add(`${key}:${o.key}`);
+  }
+  return options;
+}
+
+describe('shipped journeys', () => {
+  it('compile without a single problem', () => {
+    expect(problems).toEqual([]);
+    expect([...installations.keys()]).toEqual(expect.arrayContaining(['workers', 'nobody']));
+    expect(installations.get('workers')?.journeys.length).toBeGreaterThanOrEqual(6);
+  });
+
+  describe.each(journeys.map((j) => [`${j.installation}/${j.id}`, j] as const))('%s', (_name, journey) => {
+    const machine = createJourneyMachine(journey);
+    const paths = journeyPaths(machine);
+
+    it('has visitor paths, and every one replays to an end with a simulated clock', () => {
+      expect(paths.length).toBeGreaterThan(0);
+      for (const path of paths) {
+        const result = replay(journey, path.events);
+        expect(result.status, `path ${JSON.stringify(path.events)}`).toBe('done');
+        expect(result.outcome).toBe(path.outcome);
+      }
+    });
+
+    it('exercises every option of every choice on some path', () => {
+      const expected = allOptions(journey);
+      const seen = new Set(paths.flatMap((path) => choicesTaken(journey, path.events)));
+      expect([...expected].filter((pair) => !seen.has(pair))).toEqual([]);
+    });
+
+    it('lasts 2 to 5 minutes of narration on its main path (at the caption reading pace)', () => {
+      const { transcript } = replay(journey, mainPath(machine));
+      const heard = transcript.filter((e): e is { hear: string; it: string } => 'hear' in e);
+      const seconds = heard.reduce((s, e) => s + e.it.length / 14, 0); // ~14 characters a second spoken
+      expect(heard.length).toBeGreaterThan(5);
+      if (journey.id !== 'chiusura') expect(seconds).toBeGreaterThanOrEqual(100);
+      expect(seconds).toBeLessThanOrEqual(330);
+    });
+
+    it('matches its golden transcript on the main path', () => {
+      const { transcript, status } = replay(journey, mainPath(machine));
+      expect(status).toBe('done');
+      const file = join(root, 'tests/golden', journey.installation, `${journey.id}.yaml`);
+      const text = `# Main path of ${journey.file}: what a visitor hears and chooses.\n# Generated: UPDATE_GOLDEN=1 npx vitest run src/journeys/shipped.test.ts\n${stringify(transcript, { lineWidth: 0 })}`;
+      if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+        mkdirSync(join(root, 'tests/golden', journey.installation), { recursive: true });
+        writeFileSync(file, text);
+      }
+      expect(text).toBe(readFileSync(file, 'utf8'));
+    });
+  });
+});
+
+/** Replays a path and returns the (choice state, option) pairs it took, timeouts included. */
+function choicesTaken(journey: CompiledJourney, events: PathEvent[]): string[] {
+  const pairs: string[] = [];
+  const actor = createActor(createJourneyMachine(journey), { clock: new SimulatedClock() });
+  actor.start();
+  for (const event of events) {
+    const step = currentStep(actor.getSnapshot());
+    if (step?.kind === 'choose') {
+      if (event.type === 'CHOOSE') pairs.push(`${step.step}:${(event as { key: string }).key}`);
+      else if (event.type.startsWith('xstate.after.') && step.default)
+        pairs.push(`${step.step}:${step.default}`);
+    }
+    actor.send(event as JourneyEvent);
+  }
+  actor.stop();
+  return pairs;
+}

@@ -1,0 +1,7 @@
+// The journeys Vite plugin's virtual module (src/build/journeys-plugin.ts).
+declare module 'virtual:percorso-journeys' {
+  import type { CompiledInstallation } from './compiled.ts';
+
+  const loaders: Record<string, () => Promise<{ default: CompiledInstallation }>>;
+  export default loaders;
+}

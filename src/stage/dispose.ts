@@ -1,0 +1,36 @@
+// Frees what a scene created: geometries, materials and their textures (ImageBitmaps closed).
+// Long-running three.js apps end in white screens when this is skipped (field notes, failure 1).
+
+import type { Material, Object3D, Texture } from 'three';
+
+function isTexture(value: unknown): value is Texture {
+  return typeof value === 'object' && value !== null && (value as { isTexture?: boolean }).isTexture === true;
+}
+
+function disposeMaterial(material: Material): void {
+  for (const value of Object.values(material)) {
+    if (!isTexture(value)) continue;
+    const image = value.image as unknown;
+    if (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap) image.close();
+    value.dispose();
+  }
+  material.dispose();
+}
+
+/** Disposes every geometry and material under `root`; returns how many of each it freed. */
+export function disposeTree(root: Object3D): { geometries: number; materials: number } {
+  const geometries = new Set<{ dispose(): void }>();
+  const materials = new Set<Material>();
+  root.traverse((object) => {
+    const { geometry, material } = object as Object3D & {
+      geometry?: { dispose(): void };
+      material?: Material | Material[];
+    };
+    if (geometry) geometries.add(geometry);
+    for (const m of Array.isArray(material) ? material : material ? [material] : []) materials.add(m);
+  });
+  for (const geometry of geometries) geometry.dispose();
+  for (const material of materials) disposeMaterial(material);
+  root.removeFromParent();
+  return { geometries: geometries.size, materials: materials.size };
+}

@@ -1,0 +1,317 @@
+/**
+ * @summary The journey station: runs one compiled journey for one visitor. Renders the current
+ * step (captions, big picture choices that speak on the first touch and act on the second, a
+ * content note's continue/leave, the reflection hand-off), with replay, pause and a quick exit on
+ * every screen. Talks to sound, the 3D stage and analytics only through their interfaces.
+ * @event pc-visit-end - the journey is over (finished), or the visitor left (quick-exit)
+ * @event stage-ready - a scene's first frame is drawn; detail: the scene request
+ */
+import { consume } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { createActor } from 'xstate';
+import type { VisitAnalytics } from '../app/analytics.ts';
+import { type StationServices, servicesContext } from '../app/context.ts';
+import type { LanguageCode } from '../contracts/languages.ts';
+import { lineText, loadContentStrings } from '../i18n/content.ts';
+import type { CompiledJourney, JourneyContext, StepMeta } from '../journeys/compiled.ts';
+import {
+  createJourneyMachine,
+  currentStep,
+  type JourneyActor,
+  type JourneyAnalytics,
+  type SceneRequest as JourneySceneRequest,
+} from '../journeys/machine.ts';
+import type { Stage } from '../stage/stage.ts';
+import '../ui/big-button.ts';
+import type { IconName } from '../ui/icons.ts';
+import { journeyStationStyles } from './journey-station.styles.ts';
+import { pickJourney, readingTimeMs } from './journey-support.ts';
+
+/** A second touch on the same choice within this window chooses it; the first one speaks. */
+const CONFIRM_WINDOW_MS = 8000;
+
+type Ending = 'finished' | 'quick-exit';
+
+@customElement('percorso-journey')
+export class JourneyStation extends LitElement {
+  static override styles = journeyStationStyles;
+
+  @consume({ context: servicesContext }) @property({ attribute: false }) services?: StationServices;
+  @property() language: LanguageCode = 'it';
+
+  @state() private step: StepMeta | null = null;
+  @state() private context: JourneyContext | null = null;
+  @state() private paused = false;
+  @state() private speaking: string | null = null;
+  @state() private armed: { key: string; at: number } | null = null;
+  @state() private failed = false;
+
+  private journey?: CompiledJourney;
+  private actor?: JourneyActor;
+  private stage?: Stage;
+  private saySerial = 0;
+  private ended = false;
+  private readonly cleanup: (() => void)[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.start().catch((error: unknown) => {
+      this.failed = true;
+      // The shell's error boundary logs it and returns the station to the attract loop.
+      reportError(error);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const actor = this.actor;
+    if (actor && actor.getSnapshot().status === 'active' && !this.ended) {
+      this.track({ name: 'abandoned', step: this.step?.step ?? null, reason: 'left the station' });
+    }
+    this.ended = true;
+    this.saySerial++;
+    actor?.stop();
+    this.actor = undefined;
+    this.services?.speaker.stop();
+    this.stage?.clear();
+    this.stage?.element.remove();
+    for (const undo of this.cleanup.splice(0)) undo();
+  }
+
+  private async start(): Promise<void> {
+    const services = this.services;
+    if (!services) return;
+    const { config, i18n, speaker } = services;
+    const [{ default: loaders }, stageModule] = await Promise.all([
+      import('virtual:percorso-journeys'),
+      import('../stage/three-stage.ts'),
+    ]);
+    const load = loaders[config.installation];
+    if (!load) throw new Error(`no journeys for installation ${config.installation}`);
+    const installation = (await load()).default;
+    const journey = pickJourney(installation, config.station.journey);
+    await loadContentStrings(i18n, config.installation, journey.lines, this.language);
+    if (!this.isConnected || this.ended) return;
+    this.journey = journey;
+
+    const stage = stageModule.sharedStage(this.ownerDocument);
+    this.stage = stage;
+    const onReady = (event: Event) => {
+      this.dataset.stageReady = (event as CustomEvent<{ scene: string }>).detail.scene;
+      this.dispatchEvent(
+        new CustomEvent('stage-ready', {
+          detail: (event as CustomEvent).detail,
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    };
+    stage.addEventListener('stage-ready', onReady);
+    this.cleanup.push(() => stage.removeEventListener('stage-ready', onReady));
+    this.cleanup.push(
+      speaker.subscribe((id) => {
+        this.speaking = id;
+      }),
+    );
+
+    const machine = createJourneyMachine(journey).provide({
+      actions: {
+        say: (_, params) => void this.say(params.line),
+        showScene: (_, params) => this.showScene(params),
+        silence: () => {
+          this.saySerial++;
+          speaker.stop();
+        },
+      },
+    });
+    const actor = createActor(machine);
+    this.actor = actor;
+    actor.on('analytics', ({ type: _type, ...event }) => this.track(event as JourneyAnalytics));
+    actor.subscribe({
+      next: (snapshot) => {
+        this.step = currentStep(snapshot);
+        this.context = snapshot.context;
+        this.paused = snapshot.value === 'paused';
+        if (snapshot.status === 'done') this.finish(snapshot.value === 'left' ? 'quick-exit' : 'finished');
+      },
+      error: (error) => reportError(error),
+    });
+    this.track({ name: 'start' });
+    actor.start();
+  }
+
+  private track(
+    event: JourneyAnalytics | { name: 'start' } | { name: 'abandoned'; step: string | null; reason: string },
+  ): void {
+    const services = this.services;
+    if (!services || !this.journey) return;
+    services.analytics.track({
+      ...event,
+      installation: services.config.installation,
+      journey: this.journey.id,
+      language: this.language,
+      at: Date.now(),
+    } as VisitAnalytics);
+  }
+
+  /** Speaks a line; tells the journey when it ended, but never before the caption could be read. */
+  private async say(line: string): Promise<void> {
+    const services = this.services;
+    if (!services) return;
+    const serial = ++this.saySerial;
+    const started = performance.now();
+    await services.speaker.say(line, this.language);
+    if (serial !== this.saySerial) return;
+    const rest = readingTimeMs(this.text(line)) - (performance.now() - started);
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    if (serial !== this.saySerial) return;
+    this.actor?.send({ type: 'NARRATION_END', line });
+  }
+
+  private showScene(request: JourneySceneRequest): void {
+    const installation = this.services?.config.installation;
+    if (!this.stage || !installation) return;
+    // A scene that fails to load leaves the previous one (or the plain background): the story goes on.
+    this.stage
+      .show({ scene: `${installation}/${request.scene}`, state: request.state, camera: request.camera })
+      .catch((error: unknown) => console.error('stage', error));
+  }
+
+  private finish(how: Ending): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.dispatchEvent(
+      new CustomEvent('pc-visit-end', { detail: { reason: how }, bubbles: true, composed: true }),
+    );
+  }
+
+  private text(line: string): string {
+    const services = this.services;
+    return services ? lineText(services.i18n, services.config.installation, this.language, line) : '';
+  }
+
+  protected override updated(): void {
+    // The stage's element outlives this station (one renderer per app): placed, not rendered.
+    if (this.stage && this.stage.element.parentNode !== this.renderRoot)
+      this.renderRoot.prepend(this.stage.element);
+  }
+
+  private onPress(event: CustomEvent<{ name: string }>): void {
+    const actor = this.actor;
+    const speaker = this.services?.speaker;
+    if (!actor || !speaker) return;
+    const [kind, key = ''] = event.detail.name.split(':');
+    switch (kind) {
+      case 'exit':
+        this.saySerial++;
+        speaker.stop();
+        this.track({ name: 'abandoned', step: this.step?.step ?? null, reason: 'quick exit' });
+        this.finish('quick-exit');
+        return;
+      case 'replay':
+        actor.send({ type: 'REPLAY' });
+        return;
+      case 'pause':
+        actor.send({ type: this.paused ? 'RESUME' : 'PAUSE' });
+        return;
+      case 'option':
+      case 'continue':
+      case 'leave':
+      case 'done':
+        this.speakThenAct(kind, key);
+    }
+  }
+
+  /** First touch speaks the control's label; a second touch on it acts (field notes: no silent tap). */
+  private speakThenAct(kind: string, key: string): void {
+    const actor = this.actor;
+    const id = `${kind}:${key}`;
+    const now = performance.now();
+    if (this.armed?.key === id && now - this.armed.at < CONFIRM_WINDOW_MS) {
+      this.armed = null;
+      this.saySerial++;
+      this.services?.speaker.stop();
+      if (kind === 'option') actor?.send({ type: 'CHOOSE', key });
+      else if (kind === 'leave') actor?.send({ type: 'LEAVE' });
+      else actor?.send({ type: 'CONTINUE' });
+      return;
+    }
+    this.armed = { key: id, at: now };
+    this.saySerial++; // the line being spoken no longer drives the journey; the touch does
+    const label =
+      kind === 'option'
+        ? (this.step?.kind === 'choose' && this.step.options.find((o) => o.key === key)?.label) || ''
+        : `shell.journey.${kind === 'done' ? 'done' : kind}`;
+    void this.services?.speaker.say(label, this.language);
+  }
+
+  private renderControls(t: (key: string) => string) {
+    return html`<nav class="controls">
+      <pc-big-button name="replay" icon="replay" .label=${t('visit.replay')}></pc-big-button>
+      <pc-big-button name="pause" icon=${this.paused ? 'play' : 'pause'}
+        .label=${this.paused ? t('journey.resume') : t('journey.pause')}></pc-big-button>
+    </nav>`;
+  }
+
+  private renderStep(step: StepMeta, t: (key: string) => string) {
+    const button = (name: string, icon: IconName, label: string, speakingLine: string) => html`
+      <pc-big-button name=${name} icon=${icon} .label=${label} class="choice"
+        ?speaking=${this.speaking === speakingLine} ?data-armed=${this.armed?.key === name}></pc-big-button>`;
+    switch (step.kind) {
+      case 'choose':
+        return html`<div class="choices" role="group" aria-label=${this.text(step.line)}>
+          ${step.options.map((o) => button(`option:${o.key}`, o.icon as IconName, this.text(o.label), o.label))}
+        </div>
+        ${this.armed ? html`<p class="hint">${t('journey.confirm')}</p>` : nothing}`;
+      case 'note':
+        return html`<div class="choices">
+          ${button('continue:', 'walk', t('journey.continue'), 'shell.journey.continue')}
+          ${button('leave:', 'door', t('journey.leave'), 'shell.journey.leave')}
+        </div>`;
+      case 'reflect':
+        return step.mode === 'inline'
+          ? html`<div class="choices">${button('done:', 'yes', t('journey.done'), 'shell.journey.done')}</div>`
+          : html`<p class="handoff"><span class="arrow" aria-hidden="true">→</span>${t('journey.nextStation')}</p>`;
+      default:
+        return nothing;
+    }
+  }
+
+  override render() {
+    const services = this.services;
+    if (!services) return nothing;
+    const t = services.i18n.getFixedT(this.language) as unknown as (key: string) => string;
+    const step = this.step;
+    const line = step && 'line' in step ? step.line : null;
+    return html`
+      <div class="journey" data-kind=${step?.kind ?? (this.failed ? 'error' : 'loading')} @pc-press=${this.onPress}>
+        <pc-big-button name="exit" icon="exit" class="exit" .label=${t('visit.exit')}></pc-big-button>
+        ${
+          this.context?.helpline
+            ? html`<aside class="helpline" aria-label=${t('journey.helpline')}>
+                <strong dir="ltr" lang="en">800 290 290</strong><span>${t('journey.helpline')}</span>
+              </aside>`
+            : nothing
+        }
+        <section class="panel" aria-live="polite">
+          ${
+            this.paused
+              ? html`<p class="caption">${t('journey.paused')}</p>`
+              : line
+                ? html`<p class="caption" data-line=${line} ?data-speaking=${this.speaking === line}>${this.text(line)}</p>`
+                : html`<p class="caption muted">${step ? '' : t('journey.loading')}</p>`
+          }
+          ${step && !this.paused ? this.renderStep(step, t) : nothing}
+          ${this.renderControls(t)}
+        </section>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'percorso-journey': JourneyStation;
+  }
+}

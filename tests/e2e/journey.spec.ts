@@ -1,0 +1,153 @@
+// A journey station end to end, in Debian Chromium against the built app: a visitor goes through a
+// whole "Workers" station by touch (time runs on Playwright's clock, narration plays for real),
+// idle resets a visit left mid-way, and the quick exit works from every kind of screen.
+
+import { expect, type Page, test } from '@playwright/test';
+import { startVisit } from './helpers.ts';
+
+const journey = (page: Page) => page.locator('percorso-journey');
+const kind = (page: Page) => journey(page).locator('.journey').getAttribute('data-kind');
+
+/** Touch a control twice: the first touch speaks it, the second acts. */
+async function touchTwice(page: Page, name: string): Promise<void> {
+  const button = journey(page).locator(`pc-big-button[name="${name}"]`);
+  await button.click();
+  await button.click();
+}
+
+async function begin(page: Page, url = '/?kiosk=workers-journey'): Promise<void> {
+  await page.clock.install();
+  await page.goto(url);
+  await page.clock.pauseAt(Date.now() + 1000);
+  await startVisit(page);
+  await expect(journey(page).locator('.journey[data-kind="note"]')).toBeVisible();
+  // Narration starts for real (the clip loads over the network) before a test moves time on.
+  await expect(journey(page).locator('.caption')).toHaveAttribute('data-speaking', '');
+}
+
+const analytics = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        document.querySelector('percorso-app') as unknown as {
+          services: { analytics: { events: { name: string }[] } };
+        }
+      ).services.analytics.events,
+  );
+
+test.describe('journey station', () => {
+  test('a visitor completes a Workers station by touch, hearing narration and seeing captions', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await begin(page);
+    // Narration is really playing: a howl is playing and its caption is marked as spoken.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { Howler?: { _howls: { playing(): boolean }[] } }).Howler?._howls.some(
+              (h) => h.playing(),
+            ) ?? false,
+        ),
+      )
+      .toBe(true);
+    await expect(journey(page).locator('.caption')).toContainText('Questa stazione');
+    await expect(journey(page).locator('.caption')).toHaveAttribute('data-speaking', '');
+
+    const captions = new Set<string>();
+    const kinds = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const now = await page.evaluate(() => {
+        const app = document.querySelector('percorso-app');
+        const root = app?.shadowRoot?.querySelector('percorso-journey')?.shadowRoot;
+        return {
+          screen: app?.getAttribute('data-screen') ?? '',
+          kind: root?.querySelector('.journey')?.getAttribute('data-kind') ?? '',
+          line: root?.querySelector('.caption')?.getAttribute('data-line') ?? '',
+          option: root?.querySelector('.choice')?.getAttribute('name') ?? '',
+        };
+      });
+      if (now.screen === 'attract') break;
+      kinds.add(now.kind);
+      if (now.line) captions.add(now.line);
+      if (now.kind === 'note') await touchTwice(page, 'continue:');
+      else if (now.kind === 'choose') await touchTwice(page, now.option);
+      else await page.clock.runFor(3000);
+    }
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+    expect(kinds).toEqual(
+      new Set(['note', 'narrate', 'choose', 'pause', 'reflect'].filter((k) => kinds.has(k))),
+    );
+    expect(kinds.has('choose')).toBe(true);
+    expect(captions.size).toBeGreaterThan(15);
+    const names = (await analytics(page)).map((e) => e.name);
+    expect(names[0]).toBe('start');
+    expect(names).toContain('choice');
+    expect(names.at(-1)).toBe('completed');
+  });
+
+  test('the 3D stage draws the scene the journey asks for', async ({ page }) => {
+    await begin(page);
+    await touchTwice(page, 'continue:');
+    // Playwright's clock also drives requestAnimationFrame: let frames happen.
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(100);
+        return journey(page).getAttribute('data-stage-ready');
+      })
+      .toBe('workers/campo');
+    const stage = journey(page).locator('.stage');
+    await expect(stage).toHaveAttribute('data-scene', 'workers/campo');
+    await expect(stage).toHaveAttribute('data-stage', 'webgl');
+  });
+
+  test('a visit left mid-way is reset by idle, after a spoken "still there?"', async ({ page }) => {
+    await begin(page);
+    // The content note is spoken, then waits: no reset while it speaks, none for 45 s after.
+    await page.clock.runFor(40_000);
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-idle', 'watching');
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(2000);
+          return page.locator('percorso-app').getAttribute('data-idle');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('warning');
+    await page.clock.runFor(16_000);
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+    expect((await analytics(page)).map((e) => e.name)).toContain('abandoned');
+  });
+
+  for (const where of ['note', 'narrate', 'choose', 'paused'] as const) {
+    test(`quick exit works from a ${where} screen: silent, neutral, back to the attract loop`, async ({
+      page,
+    }) => {
+      await begin(page);
+      if (where !== 'note') await touchTwice(page, 'continue:');
+      if (where === 'choose') {
+        for (let i = 0; i < 100 && (await kind(page)) !== 'choose'; i++) await page.clock.runFor(2500);
+      }
+      if (where === 'paused') {
+        await journey(page).locator('pc-big-button[name="pause"]').click();
+        await expect(journey(page).locator('.caption')).toContainText('In pausa');
+      } else {
+        await expect(journey(page).locator(`.journey[data-kind="${where}"]`)).toBeVisible();
+      }
+      await journey(page).locator('pc-big-button[name="exit"]').click();
+      await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+      expect(
+        await page.evaluate(
+          () =>
+            (
+              document.querySelector('percorso-app') as unknown as {
+                services: { speaker: { current: string | null } };
+              }
+            ).services.speaker.current,
+        ),
+      ).toBeNull();
+    });
+  }
+});
