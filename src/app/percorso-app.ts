@@ -16,7 +16,7 @@ import { describeThrown, type ErrorEntry, type ErrorLog, OUT_OF_ORDER_RETRY_MS }
 import type { IdleActor } from '../kiosk/idle-machine.ts';
 import { shouldApplyUpdate, type UpdateManager } from '../kiosk/update-policy.ts';
 import { ROLES, type VisitEndEvent } from '../stations/registry.ts';
-import { icons } from '../ui/icons.ts';
+import { shellIcons as icons } from '../ui/shell-icons.ts';
 import { type StationServices, servicesContext } from './context.ts';
 import { appStyles } from './percorso-app.styles.ts';
 

@@ -122,3 +122,18 @@ export function currentStep(snapshot: JourneySnapshot): StepMeta | null {
   const metas = Object.values(snapshot.getMeta()) as (StepMeta | undefined)[];
   return metas.find((meta) => meta && 'kind' in meta) ?? null;
 }
+
+/**
+ * The same as currentStep, for a station that reads every snapshot: step metas are looked up by
+ * the active state key instead of collecting every active node's meta.
+ */
+export function stepReader(journey: CompiledJourney): (snapshot: JourneySnapshot) => StepMeta | null {
+  const running = journey.machine.states.running as { states: Record<string, { meta?: StepMeta }> };
+  const metas = new Map(
+    Object.entries(running.states).flatMap(([key, state]) => (state.meta ? [[key, state.meta]] : [])),
+  );
+  return (snapshot) => {
+    const value = snapshot.value as string | { running?: string };
+    return typeof value === 'object' && value.running ? (metas.get(value.running) ?? null) : null;
+  };
+}

@@ -7,7 +7,7 @@
  * @event stage-ready - a scene's first frame is drawn; detail: the scene request
  */
 import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createActor } from 'xstate';
 import type { VisitAnalytics } from '../app/analytics.ts';
@@ -17,16 +17,16 @@ import { lineText, loadContentStrings } from '../i18n/content.ts';
 import type { CompiledJourney, JourneyContext, StepMeta } from '../journeys/compiled.ts';
 import {
   createJourneyMachine,
-  currentStep,
   type JourneyActor,
   type JourneyAnalytics,
   type SceneRequest as JourneySceneRequest,
+  stepReader,
 } from '../journeys/machine.ts';
 import type { Stage } from '../stage/stage.ts';
 import '../ui/big-button.ts';
-import type { IconName } from '../ui/icons.ts';
 import { journeyStationStyles } from './journey-station.styles.ts';
 import { pickJourney, readingTimeMs } from './journey-support.ts';
+import { journeyTemplate } from './journey-view.ts';
 
 /** A second touch on the same choice within this window chooses it; the first one speaks. */
 const CONFIRM_WINDOW_MS = 8000;
@@ -126,11 +126,12 @@ export class JourneyStation extends LitElement {
       },
     });
     const actor = createActor(machine);
+    const readStep = stepReader(journey);
     this.actor = actor;
     actor.on('analytics', ({ type: _type, ...event }) => this.track(event as JourneyAnalytics));
     actor.subscribe({
       next: (snapshot) => {
-        this.step = currentStep(snapshot);
+        this.step = readStep(snapshot);
         this.context = snapshot.context;
         this.paused = snapshot.value === 'paused';
         if (snapshot.status === 'done') this.finish(snapshot.value === 'left' ? 'quick-exit' : 'finished');
@@ -246,67 +247,20 @@ export class JourneyStation extends LitElement {
     void this.services?.speaker.say(label, this.language);
   }
 
-  private renderControls(t: (key: string) => string) {
-    return html`<nav class="controls">
-      <pc-big-button name="replay" icon="replay" .label=${t('visit.replay')}></pc-big-button>
-      <pc-big-button name="pause" icon=${this.paused ? 'play' : 'pause'}
-        .label=${this.paused ? t('journey.resume') : t('journey.pause')}></pc-big-button>
-    </nav>`;
-  }
-
-  private renderStep(step: StepMeta, t: (key: string) => string) {
-    const button = (name: string, icon: IconName, label: string, speakingLine: string) => html`
-      <pc-big-button name=${name} icon=${icon} .label=${label} class="choice"
-        ?speaking=${this.speaking === speakingLine} ?data-armed=${this.armed?.key === name}></pc-big-button>`;
-    switch (step.kind) {
-      case 'choose':
-        return html`<div class="choices" role="group" aria-label=${this.text(step.line)}>
-          ${step.options.map((o) => button(`option:${o.key}`, o.icon as IconName, this.text(o.label), o.label))}
-        </div>
-        ${this.armed ? html`<p class="hint">${t('journey.confirm')}</p>` : nothing}`;
-      case 'note':
-        return html`<div class="choices">
-          ${button('continue:', 'walk', t('journey.continue'), 'shell.journey.continue')}
-          ${button('leave:', 'door', t('journey.leave'), 'shell.journey.leave')}
-        </div>`;
-      case 'reflect':
-        return step.mode === 'inline'
-          ? html`<div class="choices">${button('done:', 'yes', t('journey.done'), 'shell.journey.done')}</div>`
-          : html`<p class="handoff"><span class="arrow" aria-hidden="true">→</span>${t('journey.nextStation')}</p>`;
-      default:
-        return nothing;
-    }
-  }
-
   override render() {
     const services = this.services;
     if (!services) return nothing;
-    const t = services.i18n.getFixedT(this.language) as unknown as (key: string) => string;
-    const step = this.step;
-    const line = step && 'line' in step ? step.line : null;
-    return html`
-      <div class="journey" data-kind=${step?.kind ?? (this.failed ? 'error' : 'loading')} @pc-press=${this.onPress}>
-        <pc-big-button name="exit" icon="exit" class="exit" .label=${t('visit.exit')}></pc-big-button>
-        ${
-          this.context?.helpline
-            ? html`<aside class="helpline" aria-label=${t('journey.helpline')}>
-                <strong dir="ltr" lang="en">800 290 290</strong><span>${t('journey.helpline')}</span>
-              </aside>`
-            : nothing
-        }
-        <section class="panel" aria-live="polite">
-          ${
-            this.paused
-              ? html`<p class="caption">${t('journey.paused')}</p>`
-              : line
-                ? html`<p class="caption" data-line=${line} ?data-speaking=${this.speaking === line}>${this.text(line)}</p>`
-                : html`<p class="caption muted">${step ? '' : t('journey.loading')}</p>`
-          }
-          ${step && !this.paused ? this.renderStep(step, t) : nothing}
-          ${this.renderControls(t)}
-        </section>
-      </div>
-    `;
+    return journeyTemplate({
+      t: services.i18n.getFixedT(this.language) as unknown as (key: string) => string,
+      text: (id) => this.text(id),
+      step: this.step,
+      paused: this.paused,
+      helpline: this.context?.helpline ?? false,
+      speaking: this.speaking,
+      armed: this.armed?.key ?? null,
+      failed: this.failed,
+      onPress: (event) => this.onPress(event),
+    });
   }
 }
 

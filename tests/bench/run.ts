@@ -2,6 +2,7 @@
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { type Figure, mergeResults } from './harness.ts';
+import { benchJourney } from './journey.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
 const browserCheck = await chromium
@@ -13,7 +14,12 @@ const browserCheck = await chromium
   });
 await browserCheck.close();
 
-const benches = [{ name: 'startup (cold offline start, initial JS)', run: benchStartup }];
+const only = process.argv[2];
+const allBenches = [
+  { name: 'startup (cold offline start, initial JS)', run: benchStartup },
+  { name: 'journey transition (machine + render vs render alone)', run: benchJourney },
+];
+const benches = allBenches.filter((b) => !only || b.name.startsWith(only));
 const figures: Record<string, Omit<Figure, 'measured'>> = {};
 for (const [index, bench] of benches.entries()) {
   console.log(`[${index + 1}/${benches.length}] ${bench.name}`);

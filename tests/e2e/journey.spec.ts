@@ -150,4 +150,29 @@ test.describe('journey station', () => {
       ).toBeNull();
     });
   }
+
+  test('an error inside the journey actor returns the station to the attract loop', async ({ page }) => {
+    await begin(page);
+    await page.evaluate(() => {
+      const station = document
+        .querySelector('percorso-app')
+        ?.shadowRoot?.querySelector('percorso-journey') as unknown as { showScene: () => void } | null;
+      if (!station) throw new Error('no journey station');
+      station.showScene = () => {
+        throw new Error('test: scene action failed');
+      };
+    });
+    await touchTwice(page, 'continue:'); // the next step shows a scene: its action throws in the actor
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract', { timeout: 2000 });
+    const log = await page.evaluate(() => JSON.parse(localStorage.getItem('percorso.errorLog') ?? '[]'));
+    expect(log).toContainEqual(expect.objectContaining({ message: expect.stringContaining('scene action failed') }));
+  });
+
+  test('a reload mid-journey starts again from the attract loop, never mid-way', async ({ page }) => {
+    await begin(page);
+    await touchTwice(page, 'continue:');
+    await expect(journey(page).locator('.journey[data-kind="narrate"]')).toBeVisible();
+    await page.reload();
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+  });
 });
