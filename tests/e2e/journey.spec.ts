@@ -165,7 +165,9 @@ test.describe('journey station', () => {
     await touchTwice(page, 'continue:'); // the next step shows a scene: its action throws in the actor
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract', { timeout: 2000 });
     const log = await page.evaluate(() => JSON.parse(localStorage.getItem('percorso.errorLog') ?? '[]'));
-    expect(log).toContainEqual(expect.objectContaining({ message: expect.stringContaining('scene action failed') }));
+    expect(log).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('scene action failed') }),
+    );
   });
 
   test('a reload mid-journey starts again from the attract loop, never mid-way', async ({ page }) => {

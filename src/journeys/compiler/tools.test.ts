@@ -7,7 +7,13 @@ import { journeyDiagram } from './diagram.ts';
 import { catalogue, GOOD } from './fixtures.ts';
 import { csvCell, recordingScript } from './script.ts';
 
-const journey = compileJourney({ source: GOOD, file: 'f.yaml', installation: 'workers', order: 1, catalogue }).journey;
+const journey = compileJourney({
+  source: GOOD,
+  file: 'f.yaml',
+  installation: 'workers',
+  order: 1,
+  catalogue,
+}).journey;
 if (!journey) throw new Error('fixture does not compile');
 const installation: CompiledInstallation = { installation: 'workers', journeys: [journey] };
 const manifest: AudioManifest = {
@@ -34,15 +40,28 @@ describe('journeys:script and coverage', () => {
   it('marks translations as current, stale (Italian changed), unchecked or missing', () => {
     const hash = journey.lines['prova.uno']?.hash ?? '';
     const file = { strings: { 'prova.uno': 'It is four.' }, sourceHashes: { 'prova.uno': hash } };
-    expect(lineStatus('prova.uno', hash, 'en', file, manifest)).toEqual({ translation: 'current', audio: 'missing' });
+    expect(lineStatus('prova.uno', hash, 'en', file, manifest)).toEqual({
+      translation: 'current',
+      audio: 'missing',
+    });
     expect(lineStatus('prova.uno', 'changed', 'en', file, manifest).translation).toBe('stale');
-    expect(lineStatus('prova.uno', hash, 'en', { ...file, sourceHashes: {} }, manifest).translation).toBe('unchecked');
+    expect(lineStatus('prova.uno', hash, 'en', { ...file, sourceHashes: {} }, manifest).translation).toBe(
+      'unchecked',
+    );
     expect(lineStatus('prova.due', hash, 'en', file, manifest).translation).toBe('missing');
-    expect(lineStatus('prova.uno', hash, 'it', null, manifest)).toEqual({ translation: 'source', audio: 'recorded' });
+    expect(lineStatus('prova.uno', hash, 'it', null, manifest)).toEqual({
+      translation: 'source',
+      audio: 'recorded',
+    });
   });
 
   it('writes a CSV Italian Excel opens: BOM, ";" separators, CRLF, quoted cells, one row per line', () => {
-    const csv = recordingScript(installation, 'en', { strings: { 'prova.due': 'Get in.' }, sourceHashes: {} }, manifest);
+    const csv = recordingScript(
+      installation,
+      'en',
+      { strings: { 'prova.due': 'Get in.' }, sourceHashes: {} },
+      manifest,
+    );
     expect(csv.startsWith('\uFEFF"id riga / line id";"voce / speaker"')).toBe(true);
     const rows = csv.slice(1).split('\r\n').filter(Boolean);
     expect(rows).toHaveLength(1 + Object.keys(journey.lines).length);
