@@ -43,6 +43,8 @@ interface Job {
   lineId: string;
   text: string;
   speaker: string;
+  /** Hash of the Italian line (journey lines), recorded as the clip's `madeFor`. */
+  madeFor?: string;
 }
 
 function lookup(strings: Record<string, unknown>, key: string): string | undefined {
@@ -82,7 +84,7 @@ for (const lang of languages) {
     for (const journey of installation.journeys) {
       for (const [lineId, line] of Object.entries(journey.lines)) {
         const text = lang === 'it' ? line.it : translations?.strings[lineId];
-        if (text) jobs.push({ lang, lineId, text, speaker: line.speaker });
+        if (text) jobs.push({ lang, lineId, text, speaker: line.speaker, madeFor: line.hash });
       }
     }
   }
@@ -94,7 +96,11 @@ async function make(job: Job, index: number): Promise<'made' | 'kept'> {
   const entry = manifest.lines[job.lineId]?.[job.lang];
   const file = `${job.lang}/${job.lineId}.webm`;
   const target = join(root, 'audio', file);
-  if (entry?.status === 'recorded' || (entry?.sourceHash === hash && existsSync(target))) return 'kept';
+  if (entry?.status === 'recorded') return 'kept';
+  if (entry?.sourceHash === hash && existsSync(target)) {
+    if (job.madeFor && entry.madeFor !== job.madeFor) entry.madeFor = job.madeFor; // same words, newer source
+    return 'kept';
+  }
   mkdirSync(join(root, 'audio', job.lang), { recursive: true });
   const wav = join(tmpdir(), `percorso-${process.pid}-${index}.wav`);
   await run('espeak-ng', ['-v', voice, '-s', '150', '-w', wav, job.text]);
@@ -133,6 +139,7 @@ async function make(job: Job, index: number): Promise<'made' | 'kept'> {
       file,
       durationMs: Math.round(Number(stdout.trim()) * 1000),
       sourceHash: hash,
+      ...(job.madeFor ? { madeFor: job.madeFor } : {}),
       voice: `espeak-ng:${voice}`,
     },
   };
@@ -142,7 +149,17 @@ async function make(job: Job, index: number): Promise<'made' | 'kept'> {
 let done = 0;
 let made = 0;
 const started = Date.now();
+let lastLine = -1;
 const progress = () => {
+  // A bar on a terminal; in a log (CI, a pipe), one line every tenth of the way.
+  if (!process.stdout.isTTY) {
+    const tenth = Math.floor((done / Math.max(1, jobs.length)) * 10);
+    if (tenth !== lastLine) {
+      lastLine = tenth;
+      process.stdout.write(`${done}/${jobs.length} clips, ${made} new\n`);
+    }
+    return;
+  }
   const width = 30;
   const filled = Math.round((done / Math.max(1, jobs.length)) * width);
   process.stdout.write(

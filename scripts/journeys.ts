@@ -57,11 +57,11 @@ if (command === 'check') {
   for (const installation of installations.values()) {
     const rows = coverage(root, installation, LANGUAGE_CODES, manifest);
     say(`\n${installation.installation}: translations and audio per language`);
-    say('  lang    lines  translated  to review  recorded  draft  no audio');
+    say('  lang    lines  translated  to review  recorded  draft  no audio  audio to review');
     for (const r of rows) {
       if (r.translated === 0 && r.recorded + r.draft === 0) continue;
       say(
-        `  ${r.lang.padEnd(6)} ${String(r.lines).padStart(6)} ${String(r.translated).padStart(11)} ${String(r.stale + r.unchecked).padStart(10)} ${String(r.recorded).padStart(9)} ${String(r.draft).padStart(6)} ${String(r.audioMissing).padStart(9)}`,
+        `  ${r.lang.padEnd(6)} ${String(r.lines).padStart(6)} ${String(r.translated).padStart(11)} ${String(r.stale + r.unchecked).padStart(10)} ${String(r.recorded).padStart(9)} ${String(r.draft).padStart(6)} ${String(r.audioMissing).padStart(9)} ${String(r.audioStale).padStart(16)}`,
       );
     }
     const none = rows.filter((r) => r.translated === 0 && r.recorded + r.draft === 0).map((r) => r.lang);

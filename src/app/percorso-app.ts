@@ -22,7 +22,10 @@ import { appStyles } from './percorso-app.styles.ts';
 
 /** How long each offered language's invitation stays on the attract loop. */
 const ATTRACT_CYCLE_MS = 6000;
-/** After a quick exit the attract loop stays silent this long: the visitor may be watched. */
+/**
+ * After a quick exit the attract loop stays silent and neutral this long (no title, no topic):
+ * the visitor may be watched.
+ */
 const QUIET_AFTER_EXIT_MS = 60_000;
 
 /** Errors this close to a recovery belong to the same incident. */
@@ -63,6 +66,8 @@ export class PercorsoApp extends LitElement {
   private warningTimer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private quietUntil = 0;
+  @state() private quiet = false;
+  private quietTimer?: ReturnType<typeof setTimeout>;
   private visitSerial = 0;
   private lastRecoveryAt = Number.NEGATIVE_INFINITY;
   private recoveredSerial = -1;
@@ -89,10 +94,12 @@ export class PercorsoApp extends LitElement {
     this.stopVisit();
     clearInterval(this.attractTimer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.quietTimer);
   }
 
   protected override updated(_changed: PropertyValues): void {
     this.dataset.screen = this.screenName;
+    this.toggleAttribute('data-quiet', this.quiet && this.screen === 'attract');
     if (this.screen === 'visit') this.dataset.idle = this.warningLeft === null ? 'watching' : 'warning';
     else delete this.dataset.idle;
   }
@@ -235,7 +242,14 @@ export class PercorsoApp extends LitElement {
     this.stopVisit();
     this.services.speaker.stop();
     this.roleTag = null;
-    if (reason === 'quick-exit') this.quietUntil = performance.now() + QUIET_AFTER_EXIT_MS;
+    if (reason === 'quick-exit') {
+      this.quietUntil = performance.now() + QUIET_AFTER_EXIT_MS;
+      this.quiet = true;
+      clearTimeout(this.quietTimer);
+      this.quietTimer = setTimeout(() => {
+        this.quiet = false;
+      }, QUIET_AFTER_EXIT_MS);
+    }
     if (this.screen !== 'out-of-order') this.enterAttract();
   }
 
@@ -282,10 +296,14 @@ export class PercorsoApp extends LitElement {
     return html`
       <section class="attract" @pointerup=${this.onAttractPointer} aria-label=${t('attract.touch')}>
         <div class="loop" aria-hidden="true"><span></span><span></span><span></span></div>
-        <div class="title">
-          <h1>${home(`attract.title.${installation}`)}</h1>
-          <p class="subtitle" lang=${lang} dir=${LANGUAGES[lang].dir}>${t(`attract.subtitle.${installation}`)}</p>
-        </div>
+        ${
+          this.quiet
+            ? nothing
+            : html`<div class="title">
+                <h1>${home(`attract.title.${installation}`)}</h1>
+                <p class="subtitle" lang=${lang} dir=${LANGUAGES[lang].dir}>${t(`attract.subtitle.${installation}`)}</p>
+              </div>`
+        }
         <p class="invite" lang=${lang} dir=${LANGUAGES[lang].dir}>
           <span class="icon">${icons.hand}</span><span>${t('attract.touch')}</span>
         </p>

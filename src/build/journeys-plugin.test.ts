@@ -50,4 +50,19 @@ describe('compileAll (the build and journeys:check)', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^scenes\/workers\/01-prova\.journey\.yaml:26:5 {2}unknown step "paws"/);
   });
+
+  it('refuses a line id used by two installations: it names one audio clip', () => {
+    const dir = project('prova');
+    mkdirSync(join(dir, 'scenes/nobody'));
+    writeFileSync(join(dir, 'scenes/nobody/01-prova.journey.yaml'), GOOD);
+    writeFileSync(
+      join(dir, 'scenes/nobody/scenes.yaml'),
+      'campo: { title: f, states: [alba], cameras: [strada] }\n',
+    );
+    writeFileSync(join(dir, 'scenes/nobody/campo.scene.ts'), 'export {};\n');
+    const { problems } = compileAll(dir);
+    expect(problems).toContain(
+      'scenes/workers/01-prova.journey.yaml:3:1  the line id "prova.titolo" is already used in scenes/nobody/01-prova.journey.yaml:3: line ids name audio clips, so they must be unique across installations',
+    );
+  });
 });

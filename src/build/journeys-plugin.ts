@@ -27,6 +27,20 @@ export function compileAll(root: string): {
     problems.push(...result.diagnostics.map(formatDiagnostic));
     if (result.installation) installations.set(name, result.installation);
   }
+  // Line ids also name audio clips (audio/<lang>/<id>.webm), so they are unique across installations.
+  const owners = new Map<string, string>();
+  for (const installation of installations.values()) {
+    for (const journey of installation.journeys) {
+      for (const [id, line] of Object.entries(journey.lines)) {
+        const first = owners.get(id);
+        if (first) {
+          problems.push(
+            `${line.file}:${line.line}:1  the line id "${id}" is already used in ${first}: line ids name audio clips, so they must be unique across installations`,
+          );
+        } else owners.set(id, `${line.file}:${line.line}`);
+      }
+    }
+  }
   // A journey station's config must name a journey that exists.
   for (const file of configFiles(root)) {
     const parsed = parseKioskConfig(JSON.parse(readFileSync(join(root, 'kiosk-config', file), 'utf8')));

@@ -6,7 +6,10 @@ export const clipSchema = z.object({
   status: z.enum(['recorded', 'draft']),
   file: z.string().check(z.regex(/^[a-zA-Z-]+\/[a-z0-9._-]+\.(webm|mp3)$/i)),
   durationMs: z.int().check(z.positive()),
+  /** Drafts only: hash of the voice and text the clip was synthesised from (skip if unchanged). */
   sourceHash: z.optional(z.string()),
+  /** Hash of the Italian source line the clip was made for: a different hash now means review it. */
+  madeFor: z.optional(z.string()),
   voice: z.optional(z.string()),
 });
 

@@ -19,7 +19,7 @@ export type JourneyEvent =
 
 /** Analytics the journey emits; the records issue stores them. */
 export type JourneyAnalytics =
-  | { name: 'step'; step: string }
+  | { name: 'step'; step: string; line: string }
   | { name: 'choice'; step: string; key: string; timedOut: boolean }
   | { name: 'milestone'; step: string }
   | { name: 'reflect'; step: string; mode: 'handoff' | 'inline' }

@@ -35,6 +35,8 @@ export class ThreeStage extends EventTarget implements Stage {
   private lastFrameAt = 0;
   private serial = 0;
   private readonly drawn: (() => void)[] = [];
+  /** Shader compilation in flight: three.js polls the scene's materials until it settles. */
+  private compiling: Promise<unknown> = Promise.resolve();
 
   constructor(doc: Document) {
     super();
@@ -76,7 +78,10 @@ export class ThreeStage extends EventTarget implements Stage {
       this.scene.add(instance.root);
       this.mounted = { key: request.scene, module, instance };
       this.place(instance.cameras[request.camera ?? module.cameras[0] ?? ''], false);
-      if (this.renderer) await this.renderer.compileAsync(this.scene, this.camera);
+      if (this.renderer) {
+        this.compiling = this.renderer.compileAsync(this.scene, this.camera);
+        await this.compiling;
+      }
       if (serial !== this.serial) return;
     } else if (request.camera) {
       this.place(this.mounted.instance.cameras[request.camera], true);
@@ -150,9 +155,13 @@ export class ThreeStage extends EventTarget implements Stage {
     if (!mounted) return;
     this.mounted = undefined;
     this.move = undefined;
-    disposeTree(mounted.instance.root);
-    mounted.instance.dispose?.();
-    this.renderer?.renderLists.dispose();
+    mounted.instance.root.removeFromParent();
+    // Disposing materials while compileAsync still polls them throws inside three.js: wait for it.
+    void this.compiling.then(() => {
+      disposeTree(mounted.instance.root);
+      mounted.instance.dispose?.();
+      this.renderer?.renderLists.dispose();
+    });
     delete this.element.dataset.scene;
     delete this.element.dataset.state;
   }

@@ -138,6 +138,11 @@ test.describe('journey station', () => {
       }
       await journey(page).locator('pc-big-button[name="exit"]').click();
       await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+      // Neutral: nothing on screen says what the station is about, for a minute.
+      await expect(page.locator('percorso-app')).toHaveAttribute('data-quiet', '');
+      await expect(page.locator('percorso-app h1')).toHaveCount(0);
+      await page.clock.runFor(61_000);
+      await expect(page.locator('percorso-app h1')).toHaveText('Workers');
       expect(
         await page.evaluate(
           () =>

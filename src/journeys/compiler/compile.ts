@@ -439,7 +439,8 @@ export function compileJourney(input: CompileInput): CompileResult {
     return ref(to);
   };
 
-  const track = (step: string) => ({ type: 'track', params: { name: 'step', step } });
+  /** A step reached, with the line it speaks: one line id from script to voice to analytics. */
+  const track = (step: string, line: string) => ({ type: 'track', params: { name: 'step', step, line } });
 
   const buildStep = (step: Step, next: Target) => {
     const v = step.value;
@@ -456,7 +457,7 @@ export function compileJourney(input: CompileInput): CompileResult {
             meta: { kind: 'narrate', line: line.id, step: own } satisfies StepMeta,
             entry: [
               { type: 'wait', params: { ms: failsafeMs(line.it) } },
-              track(own),
+              track(own, line.id),
               { type: 'say', params: { line: line.id } },
             ],
             on: {
@@ -566,7 +567,7 @@ export function compileJourney(input: CompileInput): CompileResult {
           } satisfies StepMeta,
           entry: [
             ...(timeoutMs !== undefined ? [{ type: 'wait', params: { ms: timeoutMs } }] : []),
-            track(key),
+            track(key, v.prompt.id),
             { type: 'say', params: { line: v.prompt.id } },
           ],
           on: {
@@ -584,7 +585,7 @@ export function compileJourney(input: CompileInput): CompileResult {
         states[key] = {
           id: key,
           meta: { kind: 'note', line: v.id, step: key } satisfies StepMeta,
-          entry: [track(key), { type: 'say', params: { line: v.id } }],
+          entry: [track(key, v.id), { type: 'say', params: { line: v.id } }],
           on: {
             CONTINUE: { target: connect(key, next, step) },
             LEAVE: {
@@ -603,7 +604,7 @@ export function compileJourney(input: CompileInput): CompileResult {
           meta: { kind: 'reflect', line: v.prompt.id, mode: v.mode, step: key } satisfies StepMeta,
           entry: [
             ...(handoff ? [{ type: 'wait', params: { ms: failsafeMs(v.prompt.it) } }] : []),
-            track(key),
+            track(key, v.prompt.id),
             { type: 'track', params: { name: 'reflect', step: key, mode: v.mode } },
             { type: 'say', params: { line: v.prompt.id } },
           ],

@@ -18,6 +18,8 @@ export interface TranslationFile {
 export type LineStatus = {
   translation: 'source' | 'current' | 'stale' | 'unchecked' | 'missing';
   audio: 'recorded' | 'draft' | 'missing';
+  /** The clip was made for an older Italian text (manifest `madeFor`). */
+  audioStale: boolean;
 };
 
 export interface LanguageCoverage {
@@ -29,6 +31,7 @@ export interface LanguageCoverage {
   recorded: number;
   draft: number;
   audioMissing: number;
+  audioStale: number;
 }
 
 export function readTranslations(root: string, lang: string, installation: string): TranslationFile | null {
@@ -55,10 +58,15 @@ export function lineStatus(
 ): LineStatus {
   const clip = manifest.lines[lineId]?.[lang];
   const audio = clip ? clip.status : 'missing';
-  if (lang === 'it') return { translation: 'source', audio };
-  if (!translations?.strings[lineId]) return { translation: 'missing', audio };
+  const audioStale = clip?.madeFor !== undefined && clip.madeFor !== hash;
+  if (lang === 'it') return { translation: 'source', audio, audioStale };
+  if (!translations?.strings[lineId]) return { translation: 'missing', audio, audioStale };
   const made = translations.sourceHashes[lineId];
-  return { translation: made === undefined ? 'unchecked' : made === hash ? 'current' : 'stale', audio };
+  return {
+    translation: made === undefined ? 'unchecked' : made === hash ? 'current' : 'stale',
+    audio,
+    audioStale,
+  };
 }
 
 export function coverage(
@@ -79,12 +87,14 @@ export function coverage(
       recorded: 0,
       draft: 0,
       audioMissing: 0,
+      audioStale: 0,
     };
     for (const [id, line] of lines) {
       const status = lineStatus(id, line.hash, lang, translations, manifest);
       if (status.translation !== 'missing') row.translated++;
       if (status.translation === 'stale') row.stale++;
       if (status.translation === 'unchecked') row.unchecked++;
+      if (status.audioStale) row.audioStale++;
       if (status.audio === 'recorded') row.recorded++;
       else if (status.audio === 'draft') row.draft++;
       else row.audioMissing++;
