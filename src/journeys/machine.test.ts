@@ -40,6 +40,7 @@ describe('journey runtime (compiled fixture, simulated clock)', () => {
     expect(actor.getSnapshot().status).toBe('done');
     expect(actor.getSnapshot().value).toBe('left');
     expect(analytics.map((a) => a.name)).toEqual(['step', 'left']);
+    expect(analytics[0]).toMatchObject({ name: 'step', step: 'note_prova_nota', line: 'prova.nota' });
   });
 
   it('moves on when the current line ends, and ignores the end of a line that is no longer current', () => {

@@ -45,7 +45,7 @@ export function recordingScript(
         line.it,
         text,
         STATUS_TEXT[status.translation] ?? status.translation,
-        status.audio,
+        status.audioStale ? `${status.audio}: DA RIREGISTRARE (testo cambiato)` : status.audio,
       ]);
     }
   }

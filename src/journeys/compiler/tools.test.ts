@@ -43,6 +43,7 @@ describe('journeys:script and coverage', () => {
     expect(lineStatus('prova.uno', hash, 'en', file, manifest)).toEqual({
       translation: 'current',
       audio: 'missing',
+      audioStale: false,
     });
     expect(lineStatus('prova.uno', 'changed', 'en', file, manifest).translation).toBe('stale');
     expect(lineStatus('prova.uno', hash, 'en', { ...file, sourceHashes: {} }, manifest).translation).toBe(
@@ -52,7 +53,22 @@ describe('journeys:script and coverage', () => {
     expect(lineStatus('prova.uno', hash, 'it', null, manifest)).toEqual({
       translation: 'source',
       audio: 'recorded',
+      audioStale: false,
     });
+  });
+
+  it('flags a clip made for an older Italian text', () => {
+    const hash = journey.lines['prova.uno']?.hash ?? '';
+    const clip = { status: 'recorded' as const, file: 'it/prova.uno.webm', durationMs: 2000 };
+    const made = (madeFor: string): AudioManifest => ({
+      version: 1,
+      lines: { 'prova.uno': { it: { ...clip, madeFor } } },
+    });
+    expect(lineStatus('prova.uno', hash, 'it', null, made(hash)).audioStale).toBe(false);
+    expect(lineStatus('prova.uno', hash, 'it', null, made('0123456789ab')).audioStale).toBe(true);
+    expect(recordingScript(installation, 'it', null, made('0123456789ab'))).toContain(
+      '"recorded: DA RIREGISTRARE (testo cambiato)"',
+    );
   });
 
   it('writes a CSV Italian Excel opens: BOM, ";" separators, CRLF, quoted cells, one row per line', () => {
