@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cjkFont } from './src/build/cjk-font.ts';
 import { journeys } from './src/build/journeys-plugin.ts';
 import { stationAssets } from './src/build/station-assets-plugin.ts';
 import { contentSecurityPolicy } from './src/contracts/csp.ts';
@@ -16,6 +17,7 @@ export default defineConfig(({ command }) => ({
   plugins: [
     stationAssets(root),
     journeys(root),
+    cjkFont(root),
     {
       name: 'percorso-html',
       transformIndexHtml: (html) => ({

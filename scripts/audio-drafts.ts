@@ -14,6 +14,7 @@ import { compileAll } from '../src/build/journeys-plugin.ts';
 import { type AudioManifest, audioManifestSchema } from '../src/contracts/audio-manifest.ts';
 import { SHELL_SPOKEN_KEYS } from '../src/i18n/spoken.ts';
 import { readTranslations } from '../src/journeys/compiler/coverage.ts';
+import { speakableDigits } from '../src/sound/spoken-numbers.ts';
 
 const run = promisify(execFile);
 const ESPEAK_VOICES: Record<string, string> = {
@@ -92,7 +93,10 @@ for (const lang of languages) {
 
 async function make(job: Job, index: number): Promise<'made' | 'kept'> {
   const voice = `${ESPEAK_VOICES[job.lang]}${SPEAKER_VARIANTS[job.speaker] ?? ''}`;
-  const hash = createHash('sha256').update(`${voice}\n${job.text}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(`${voice}\n${speakableDigits(job.text)}`)
+    .digest('hex')
+    .slice(0, 16);
   const entry = manifest.lines[job.lineId]?.[job.lang];
   const file = `${job.lang}/${job.lineId}.webm`;
   const target = join(root, 'audio', file);
@@ -103,7 +107,7 @@ async function make(job: Job, index: number): Promise<'made' | 'kept'> {
   }
   mkdirSync(join(root, 'audio', job.lang), { recursive: true });
   const wav = join(tmpdir(), `percorso-${process.pid}-${index}.wav`);
-  await run('espeak-ng', ['-v', voice, '-s', '150', '-w', wav, job.text]);
+  await run('espeak-ng', ['-v', voice, '-s', '150', '-w', wav, speakableDigits(job.text)]);
   await run('ffmpeg', [
     '-v',
     'error',

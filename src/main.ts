@@ -3,8 +3,7 @@
 // composition root.
 import './app/prefetch-config.ts';
 import './app/zod-jitless.ts';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
+import './app/fonts.ts';
 import './app/base.css';
 import { boot } from './app/boot.ts';
 

@@ -11,7 +11,7 @@ import type { ConfigFailure } from './config-loader.ts';
 export class ConfigErrorScreen extends LitElement {
   static override styles = css`
     :host { display: block; position: fixed; inset: 0; overflow: auto; background: #fff7e6; color: #2b1d0e;
-      font-family: 'Noto Sans', system-ui, sans-serif; }
+      font-family: var(--pc-font); }
     .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 3rem; padding: 5vh 5vw; }
     h1 { font-size: 1.8rem; margin-top: 0; }
     code { background: #f0e2c4; padding: 0.1em 0.35em; border-radius: 0.3em; }

@@ -4,8 +4,10 @@ export const appStyles = css`
   :host {
     display: block; position: fixed; inset: 0; overflow: hidden;
     color: var(--pc-fg, #f6f1e7); background: var(--pc-bg, #14161c);
-    font-family: 'Noto Sans', system-ui, sans-serif;
+    font-family: var(--pc-font); line-height: var(--pc-line-height);
   }
+  /* Urdu is written in Nastaliq, which needs room between lines (language buttons, invitations). */
+  [lang='ur'] { font-family: var(--pc-font-ur); line-height: var(--pc-line-height-ur); }
   .attract {
     position: absolute; inset: 0; display: grid; place-items: center; text-align: center;
     grid-template-rows: 1fr auto auto; padding: 6vh 4vw; box-sizing: border-box; cursor: pointer;

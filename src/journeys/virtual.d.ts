@@ -5,3 +5,6 @@ declare module 'virtual:percorso-journeys' {
   const loaders: Record<string, () => Promise<{ default: CompiledInstallation }>>;
   export default loaders;
 }
+
+// The Chinese font subset built from our strings (src/build/cjk-font.ts).
+declare module 'virtual:percorso-zh-font.css' {}

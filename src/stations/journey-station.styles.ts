@@ -11,7 +11,7 @@ export const journeyStationStyles = css`
     background: rgb(10 12 18 / 0.78); backdrop-filter: blur(6px);
     display: grid; gap: 2vh;
   }
-  .caption { margin: 0; font-size: clamp(1.3rem, 2.4vw, 2.1rem); line-height: 1.45; max-width: 60ch; min-height: 3em; }
+  .caption { margin: 0; font-size: clamp(1.3rem, 2.4vw, 2.1rem); line-height: var(--pc-caption-line-height); max-width: 60ch; min-height: 3em; }
   .caption[data-speaking] { text-decoration: underline 3px var(--pc-focus, #ffd166); text-underline-offset: 0.35em; }
   .muted { opacity: 0.7; }
   .choices { display: flex; flex-wrap: wrap; gap: 1.5rem; }
@@ -19,7 +19,7 @@ export const journeyStationStyles = css`
   .choice[data-armed] { filter: drop-shadow(0 0 12px var(--pc-focus, #ffd166)); }
   .hint { margin: 0; font-size: 1.1rem; opacity: 0.85; }
   .handoff { margin: 0; font-size: clamp(1.2rem, 2vw, 1.8rem); display: flex; gap: 1rem; align-items: center; }
-  .arrow { font-size: 2.5rem; }
+  .arrow { width: 3rem; height: 3rem; flex: none; }
   :host(:dir(rtl)) .arrow { transform: scaleX(-1); }
   .controls { display: flex; gap: 1.5rem; }
   .helpline {

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { StepMeta } from '../journeys/compiled.ts';
 import '../ui/big-button.ts';
 import type { IconName } from '../ui/icons.ts';
+import { shellIcons } from '../ui/shell-icons.ts';
 
 export interface JourneyViewState extends StepViewState {
   step: StepMeta | null;
@@ -48,7 +49,7 @@ export function stepTemplate(step: StepMeta, view: StepViewState): TemplateResul
     case 'reflect':
       return step.mode === 'inline'
         ? html`<div class="choices">${button('done:', 'yes', t('journey.done'), 'shell.journey.done')}</div>`
-        : html`<p class="handoff"><span class="arrow" aria-hidden="true">→</span>${t('journey.nextStation')}</p>`;
+        : html`<p class="handoff"><span class="arrow" aria-hidden="true">${shellIcons.next}</span>${t('journey.nextStation')}</p>`;
     default:
       return nothing;
   }

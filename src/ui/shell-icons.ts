@@ -9,6 +9,7 @@ export const shellIcons = {
   replay: icon(
     svg`<path d="M3 12a9 9 0 1 0 3-6.7"/><path d="M3 4v5h5"/><path d="M10 9l5 3-5 3z" fill="currentColor"/>`,
   ),
+  next: icon(svg`<path d="M4 12h15"/><path d="M13 6l6 6-6 6"/>`),
   pause: icon(svg`<path d="M9 5v14"/><path d="M15 5v14"/>`),
   play: icon(svg`<path d="M7 4l13 8-13 8z" fill="currentColor"/>`),
   exit: icon(svg`<path d="M10 4H5v16h5"/><path d="M14 8l4 4-4 4"/><path d="M18 12H9"/>`),
