@@ -1,8 +1,9 @@
 // `npm run audio:drafts [lang …]`: draft (text-to-speech) clips for every spoken line — the shell's
-// and every journey's — with espeak-ng, loudness-normalised to −16 LUFS and encoded as mono Opus in
-// WebM (24 kbit/s) via ffmpeg. Resumable: skips clips whose text and voice have not changed
-// (content hash in audio/manifest.json) and never touches a recorded clip. Drafts are placeholders
-// for recordings by cultural mediators and are marked as such in the manifest.
+// and every journey's — in every language espeak-ng can speak, loudness-normalised to −16 LUFS and
+// encoded as mono Opus in WebM (24 kbit/s) via ffmpeg, with loudness and true peak measured into
+// audio/manifest.json. Resumable: skips clips whose text and voice are unchanged; never touches a
+// recording (status "recorded", or a file someone dropped in: npm run audio:check adopts those).
+// Drafts are placeholders for recordings by cultural mediators and are marked as such.
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,18 +13,33 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { compileAll } from '../src/build/journeys-plugin.ts';
 import { type AudioManifest, audioManifestSchema } from '../src/contracts/audio-manifest.ts';
-import { SHELL_SPOKEN_KEYS } from '../src/i18n/spoken.ts';
+import { isLanguageCode, LANGUAGE_CODES } from '../src/contracts/languages.ts';
 import { readTranslations } from '../src/journeys/compiler/coverage.ts';
 import { speakableDigits } from '../src/sound/spoken-numbers.ts';
+import { fileHash, measure, spokenLines } from './audio-lib.ts';
 
 const run = promisify(execFile);
+/** espeak-ng voices by language; ar and zh only under the conditions in `speakable`. */
 const ESPEAK_VOICES: Record<string, string> = {
   it: 'it',
   en: 'en-gb',
   fr: 'fr',
   es: 'es',
+  'pt-BR': 'pt-br',
   ro: 'ro',
   sq: 'sq',
+  hi: 'hi',
+  bn: 'bn',
+  ur: 'ur',
+  pa: 'pa',
+  ar: 'ar',
+  zh: 'cmn-latn-pinyin',
+};
+/** Why a language has no drafts here: these need recordings by cultural mediators. */
+const NO_VOICE: Record<string, string> = {
+  pcm: 'espeak-ng has no Nigerian Pidgin voice',
+  wo: 'espeak-ng has no Wolof voice',
+  ary: 'espeak-ng has no Darija voice (standard Arabic is not a substitute)',
 };
 /** A different espeak variant per speaker, so a listener can tell the voices apart in drafts. */
 const SPEAKER_VARIANTS: Record<string, string> = {
@@ -35,6 +51,7 @@ const SPEAKER_VARIANTS: Record<string, string> = {
   operatrice: '+f2',
   voce: '+whisper',
 };
+const ARABIC_VOWEL_MARKS = /[\u064b-\u0652]/;
 const CONCURRENCY = 3;
 const root = new URL('..', import.meta.url).pathname;
 const manifestPath = join(root, 'audio/manifest.json');
@@ -44,7 +61,6 @@ interface Job {
   lineId: string;
   text: string;
   speaker: string;
-  /** Hash of the Italian line (journey lines), recorded as the clip's `madeFor`. */
   madeFor?: string;
 }
 
@@ -55,95 +71,118 @@ function lookup(strings: Record<string, unknown>, key: string): string | undefin
   return typeof value === 'string' ? value : undefined;
 }
 
+const readJson = (path: string): Record<string, unknown> =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
+
 const manifest: AudioManifest = existsSync(manifestPath)
   ? audioManifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')))
   : { version: 1, lines: {} };
-const languages = process.argv.slice(2).length ? process.argv.slice(2) : ['it', 'en'];
+const requested = process.argv.slice(2).filter(isLanguageCode);
+const languages = requested.length ? requested : [...LANGUAGE_CODES];
+const lines = spokenLines(root);
+const itSource = italianSource();
 
-const { installations, problems } = compileAll(root);
-if (problems.length > 0) {
-  console.error(
-    `the journeys have problems; fix them first (npm run journeys:check):\n  ${problems.join('\n  ')}`,
-  );
-  process.exit(1);
+/** Italian text of every journey line, from the compiled journeys. */
+function italianSource(): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const installation of compileAll(root).installations.values()) {
+    for (const journey of installation.journeys)
+      for (const [id, line] of Object.entries(journey.lines)) map.set(id, line.it);
+  }
+  return map;
 }
 
 const jobs: Job[] = [];
-const unspeakable = new Set<string>();
+const skipped = new Map<string, string>();
 for (const lang of languages) {
   if (!ESPEAK_VOICES[lang]) {
-    unspeakable.add(lang);
+    skipped.set(lang, NO_VOICE[lang] ?? 'no espeak-ng voice');
     continue;
   }
-  const shell = JSON.parse(readFileSync(join(root, `locales/${lang}/shell.json`), 'utf8'));
-  for (const key of SHELL_SPOKEN_KEYS) {
-    const text = lookup(shell, key);
-    if (text) jobs.push({ lang, lineId: `shell.${key}`, text, speaker: 'narratore' });
-  }
-  for (const installation of installations.values()) {
-    const translations = lang === 'it' ? null : readTranslations(root, lang, installation.installation);
-    for (const journey of installation.journeys) {
-      for (const [lineId, line] of Object.entries(journey.lines)) {
-        const text = lang === 'it' ? line.it : translations?.strings[lineId];
-        if (text) jobs.push({ lang, lineId, text, speaker: line.speaker, madeFor: line.hash });
-      }
+  const shell = readJson(join(root, `locales/${lang}/shell.json`));
+  // Mandarin drafts are read from pinyin (espeak reads Hanzi as English): locales/zh/pinyin.json, line id → pinyin.
+  const pinyin = lang === 'zh' ? readJson(join(root, 'locales/zh/pinyin.json')) : {};
+  const translations = new Map<string, ReturnType<typeof readTranslations>>();
+  let unvowelled = 0;
+  let noPinyin = 0;
+  for (const line of lines) {
+    let text: string | undefined;
+    if (line.group === 'shell') text = lookup(shell, line.lineId.slice('shell.'.length));
+    else if (lang === 'it') text = itSource.get(line.lineId);
+    else {
+      if (!translations.has(line.group))
+        translations.set(line.group, readTranslations(root, lang, line.group));
+      text = translations.get(line.group)?.strings[line.lineId];
     }
+    if (!text) continue;
+    if (lang === 'ar' && !ARABIC_VOWEL_MARKS.test(text)) {
+      unvowelled++;
+      continue;
+    }
+    if (lang === 'zh') {
+      const spoken = pinyin[line.lineId];
+      if (typeof spoken !== 'string') {
+        noPinyin++;
+        continue;
+      }
+      text = spoken;
+    }
+    jobs.push({ lang, lineId: line.lineId, text, speaker: line.speaker, madeFor: line.madeFor });
   }
+  if (unvowelled)
+    skipped.set(lang, `${unvowelled} lines without vowel marks (espeak-ng needs vowelled Arabic)`);
+  if (noPinyin) skipped.set(lang, `${noPinyin} lines without pinyin in locales/zh/pinyin.json`);
 }
 
 async function make(job: Job, index: number): Promise<'made' | 'kept'> {
   const voice = `${ESPEAK_VOICES[job.lang]}${SPEAKER_VARIANTS[job.speaker] ?? ''}`;
-  const hash = createHash('sha256')
-    .update(`${voice}\n${speakableDigits(job.text)}`)
-    .digest('hex')
-    .slice(0, 16);
+  const spoken = speakableDigits(job.text);
+  const hash = createHash('sha256').update(`${voice}\n${spoken}`).digest('hex').slice(0, 16);
   const entry = manifest.lines[job.lineId]?.[job.lang];
   const file = `${job.lang}/${job.lineId}.webm`;
   const target = join(root, 'audio', file);
   if (entry?.status === 'recorded') return 'kept';
+  // A file that is not the draft we made is a recording waiting for npm run audio:check.
+  if (existsSync(target) && entry?.fileHash && fileHash(target) !== entry.fileHash) return 'kept';
   if (entry?.sourceHash === hash && existsSync(target)) {
     if (job.madeFor && entry.madeFor !== job.madeFor) entry.madeFor = job.madeFor; // same words, newer source
-    return 'kept';
+    if (entry.fileHash) return 'kept';
+  } else {
+    mkdirSync(join(root, 'audio', job.lang), { recursive: true });
+    const wav = join(tmpdir(), `percorso-${process.pid}-${index}.wav`);
+    await run('espeak-ng', ['-v', voice, '-s', '150', '-w', wav, spoken]);
+    await run('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      wav,
+      '-af',
+      'loudnorm=I=-16:TP=-1.5:LRA=11',
+      '-ac',
+      '1',
+      '-ar',
+      '48000',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '24k',
+      target,
+    ]);
+    rmSync(wav);
   }
-  mkdirSync(join(root, 'audio', job.lang), { recursive: true });
-  const wav = join(tmpdir(), `percorso-${process.pid}-${index}.wav`);
-  await run('espeak-ng', ['-v', voice, '-s', '150', '-w', wav, speakableDigits(job.text)]);
-  await run('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    wav,
-    '-af',
-    'loudnorm=I=-16:TP=-1.5:LRA=11',
-    '-ac',
-    '1',
-    '-ar',
-    '48000',
-    '-c:a',
-    'libopus',
-    '-b:a',
-    '24k',
-    target,
-  ]);
-  rmSync(wav);
-  const { stdout } = await run('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'format=duration',
-    '-of',
-    'csv=p=0',
-    target,
-  ]);
+  const m = await measure(target);
   manifest.lines[job.lineId] = {
     ...manifest.lines[job.lineId],
     [job.lang]: {
       status: 'draft',
       file,
-      durationMs: Math.round(Number(stdout.trim()) * 1000),
+      durationMs: m.durationMs,
       sourceHash: hash,
       ...(job.madeFor ? { madeFor: job.madeFor } : {}),
+      loudnessLufs: m.loudnessLufs,
+      truePeakDb: m.truePeakDb,
+      fileHash: fileHash(target),
       voice: `espeak-ng:${voice}`,
     },
   };
@@ -152,15 +191,15 @@ async function make(job: Job, index: number): Promise<'made' | 'kept'> {
 
 let done = 0;
 let made = 0;
+let lastTenth = -1;
 const started = Date.now();
-let lastLine = -1;
 const progress = () => {
   // A bar on a terminal; in a log (CI, a pipe), one line every tenth of the way.
   if (!process.stdout.isTTY) {
     const tenth = Math.floor((done / Math.max(1, jobs.length)) * 10);
-    if (tenth !== lastLine) {
-      lastLine = tenth;
-      process.stdout.write(`${done}/${jobs.length} clips, ${made} new\n`);
+    if (tenth !== lastTenth) {
+      lastTenth = tenth;
+      process.stdout.write(`${done}/${jobs.length} clips, ${made} new or measured\n`);
     }
     return;
   }
@@ -189,13 +228,10 @@ await Promise.all(
 );
 writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(
-  `\n${made} draft clip(s) made, ${jobs.length - made} up to date, in ${Math.round((Date.now() - started) / 1000)} s.`,
+  `\n${made} draft clip(s) made or measured, ${jobs.length - made} up to date, in ${Math.round((Date.now() - started) / 1000)} s.`,
 );
 console.log(
   'Drafts are machine speech: each needs review, and replacing by a recording, by a cultural mediator.',
 );
-if (unspeakable.size > 0) {
-  console.log(
-    `No espeak-ng voice here for: ${[...unspeakable].join(', ')} — these need recordings by cultural mediators.`,
-  );
-}
+for (const [lang, why] of skipped)
+  console.log(`  ${lang}: ${why} — these need recordings by cultural mediators.`);

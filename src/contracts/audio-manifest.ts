@@ -10,6 +10,11 @@ export const clipSchema = z.object({
   sourceHash: z.optional(z.string()),
   /** Hash of the Italian source line the clip was made for: a different hash now means review it. */
   madeFor: z.optional(z.string()),
+  /** Integrated loudness and true peak, measured by npm run audio:drafts / audio:check. */
+  loudnessLufs: z.optional(z.number()),
+  truePeakDb: z.optional(z.number()),
+  /** SHA-256 (16 hex digits) of the file as generated or adopted: another file there is a new recording. */
+  fileHash: z.optional(z.string()),
   voice: z.optional(z.string()),
 });
 
