@@ -253,6 +253,11 @@ export class PercorsoApp extends LitElement {
     if (this.screen !== 'out-of-order') this.enterAttract();
   }
 
+  /** A role let the visitor change language (the info point): the page follows (lang, dir). */
+  private onVisitLanguage(event: CustomEvent<{ language: LanguageCode }>): void {
+    if (this.screen === 'visit') this.setLanguage(event.detail.language);
+  }
+
   private onVisitEnd(event: VisitEndEvent): void {
     event.stopPropagation();
     this.endVisit(event.detail.reason);
@@ -326,7 +331,7 @@ export class PercorsoApp extends LitElement {
     const tag = unsafeStatic(this.roleTag); // a tag name from the role registry, never visitor text
     const t = this.services.i18n.getFixedT(this.visitLanguage);
     return html`
-      <div class="visit" @pc-visit-end=${this.onVisitEnd}>
+      <div class="visit" @pc-visit-end=${this.onVisitEnd} @pc-language=${this.onVisitLanguage}>
         ${staticHtml`<${tag} .language=${this.visitLanguage}></${tag}>`}
       </div>
       ${

@@ -23,6 +23,9 @@ export const SHELL_SPOKEN_KEYS = [
   'journey.confirm',
   'journey.nextStation',
   'journey.helpline',
+  'infopoint.choose',
+  'infopoint.home',
+  'infopoint.language',
 ] as const;
 
 export type ShellSpokenKey = (typeof SHELL_SPOKEN_KEYS)[number];

@@ -81,6 +81,8 @@ export interface CompiledJourney {
   order: number;
   title: string;
   minutes: number;
+  /** Picture on a menu (info point topics). */
+  icon?: string;
   machine: MachineConfigJson;
   /** Every line the journey speaks, by id. */
   lines: Record<string, CompiledLine>;

@@ -120,7 +120,8 @@ export const journeyHeaderSchema = z
   .object({
     journey: name('a journey id').describe('The journey id; by convention the file name without its number.'),
     title: lineSchema,
-    minutes: z.number().min(1).max(10).describe('How long the station takes, for the staff panel.'),
+    minutes: z.number().min(0.5).max(10).describe('How long the station takes, for the staff panel.'),
+    icon: z.enum(JOURNEY_ICONS).optional().describe('Picture for the journey on a menu (info point topics).'),
     notes: z.string().optional().describe('For authors: sources, composite characters, care notes.'),
     steps: z.array(z.unknown()).min(1),
   })

@@ -61,6 +61,10 @@ export class LazySpeaker implements Speaker {
     return () => this.listeners.delete(listener);
   }
 
+  warm(lineIds: readonly string[], lang: LanguageCode): void {
+    void this.preload().then((real) => real?.warm?.(lineIds, lang));
+  }
+
   setVolume(volume: number): void {
     this.volume = volume;
     this.real?.setVolume(volume);

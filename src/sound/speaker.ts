@@ -13,4 +13,6 @@ export interface Speaker {
   readonly current: string | null;
   subscribe(listener: (lineId: string | null) => void): () => void;
   setVolume(volume: number): void;
+  /** Gets short prompts ready so they start at once when touched (optional). */
+  warm?(lineIds: readonly string[], lang: LanguageCode): void;
 }

@@ -27,5 +27,8 @@ export const journeyStationStyles = css`
     padding: 1.2rem 1.6rem; border-radius: 1.25rem; background: #ffd166; color: #14161c;
     display: grid; gap: 0.4rem;
   }
+  /* Inside the info point, whose fixed controls take the top corners. */
+  :host([embedded]) .helpline { inset-inline: 0; margin-inline: auto; width: fit-content; }
+  :host([embedded]) .exit { display: none; }
   .helpline strong { font-size: clamp(2rem, 4vw, 3.4rem); letter-spacing: 0.05em; unicode-bidi: isolate; }
 `;

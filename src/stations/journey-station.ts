@@ -39,6 +39,13 @@ export class JourneyStation extends LitElement {
 
   @consume({ context: servicesContext }) @property({ attribute: false }) services?: StationServices;
   @property() language: LanguageCode = 'it';
+  /** Which journey to run; default: the kiosk config's `station.journey`, else the first. */
+  @property({ attribute: false }) journeyId?: string;
+  /**
+   * Inside another role (the info point's topics): the end of the journey is `pc-journey-end`
+   * for that role to handle, not the end of the visit; the quick exit still ends the visit.
+   */
+  @property({ type: Boolean, reflect: true }) embedded = false;
 
   @state() private step: StepMeta | null = null;
   @state() private context: JourneyContext | null = null;
@@ -82,20 +89,24 @@ export class JourneyStation extends LitElement {
   private async start(): Promise<void> {
     const services = this.services;
     if (!services) return;
-    const { config, i18n, speaker } = services;
-    const [{ default: loaders }, stageModule] = await Promise.all([
-      import('virtual:percorso-journeys'),
-      import('../stage/three-stage.ts'),
-    ]);
+    const { config, i18n } = services;
+    const { default: loaders } = await import('virtual:percorso-journeys');
     const load = loaders[config.installation];
     if (!load) throw new Error(`no journeys for installation ${config.installation}`);
     const installation = (await load()).default;
-    const journey = pickJourney(installation, config.station.journey);
-    await loadContentStrings(i18n, config.installation, journey.lines, this.language);
+    const journey = pickJourney(installation, this.journeyId ?? config.station.journey);
+    // three.js loads only for journeys that show scenes (the info point's topics show none).
+    const [stageModule] = await Promise.all([
+      journey.scenes.length > 0 ? import('../stage/three-stage.ts') : undefined,
+      loadContentStrings(i18n, config.installation, journey.lines, this.language),
+    ]);
     if (!this.isConnected || this.ended) return;
     this.journey = journey;
+    if (stageModule) this.attachStage(stageModule.sharedStage(this.ownerDocument));
+    this.startActor(journey);
+  }
 
-    const stage = stageModule.sharedStage(this.ownerDocument);
+  private attachStage(stage: Stage): void {
     this.stage = stage;
     const onReady = (event: Event) => {
       this.dataset.stageReady = (event as CustomEvent<{ scene: string }>).detail.scene;
@@ -109,6 +120,12 @@ export class JourneyStation extends LitElement {
     };
     stage.addEventListener('stage-ready', onReady);
     this.cleanup.push(() => stage.removeEventListener('stage-ready', onReady));
+  }
+
+  private startActor(journey: CompiledJourney): void {
+    const services = this.services;
+    if (!services) return;
+    const { speaker } = services;
     this.cleanup.push(
       speaker.subscribe((id) => {
         this.speaking = id;
@@ -182,9 +199,8 @@ export class JourneyStation extends LitElement {
   private finish(how: Ending): void {
     if (this.ended) return;
     this.ended = true;
-    this.dispatchEvent(
-      new CustomEvent('pc-visit-end', { detail: { reason: how }, bubbles: true, composed: true }),
-    );
+    const type = this.embedded && how === 'finished' ? 'pc-journey-end' : 'pc-visit-end';
+    this.dispatchEvent(new CustomEvent(type, { detail: { reason: how }, bubbles: true, composed: true }));
   }
 
   private text(line: string): string {

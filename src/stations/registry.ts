@@ -1,7 +1,7 @@
 // The registry of station roles: which screen name a role shows during a visit (exposed as
 // data-screen for tests and the watchdog) and how its element is loaded. Roles load lazily so
 // a station ships only its own role's code. Later issues replace the intro with each role's
-// full experience (reflection keyboard, wall, audio info point); journeys have theirs.
+// full experience (reflection keyboard, wall); journeys and the audio info point have theirs.
 
 import type { StationRole } from '../contracts/kiosk-config.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
@@ -26,11 +26,16 @@ const journey = async (): Promise<string> => {
   return 'percorso-journey';
 };
 
+const infopoint = async (): Promise<string> => {
+  await import('./infopoint-station.ts');
+  return 'percorso-infopoint';
+};
+
 export const ROLES: Readonly<Record<StationRole, RoleEntry>> = {
   journey: { screen: 'journey', load: journey },
   reflection: { screen: 'reflection', load: intro },
   wall: { screen: 'wall', load: intro },
-  infopoint: { screen: 'infopoint', load: intro },
+  infopoint: { screen: 'infopoint', load: infopoint },
 };
 
 /** Fired by a role element when the visitor is done; the shell returns to the attract loop. */

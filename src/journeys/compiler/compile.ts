@@ -700,6 +700,7 @@ export function compileJourney(input: CompileInput): CompileResult {
     order: input.order,
     title: head.title.id,
     minutes: head.minutes,
+    ...(head.icon ? { icon: head.icon } : {}),
     lines,
     origins,
     scenes: [...new Set(collectScenes(steps))],
