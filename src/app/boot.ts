@@ -3,7 +3,7 @@
 // error boundary → lockdown → config → languages and sound → attract loop.
 
 import { isLanguageCode, type LanguageCode } from '../contracts/languages.ts';
-import { applyDocumentLanguage, createI18n } from '../i18n/i18n.ts';
+import { applyDocumentLanguage, createI18n, loadShellStrings } from '../i18n/i18n.ts';
 import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
 import { LazySpeaker } from '../sound/lazy-speaker.ts';
@@ -56,6 +56,7 @@ export async function boot(win: Window): Promise<void> {
 
   if (!loaded.ok) {
     const i18n = await createI18n('it');
+    await loadShellStrings(i18n, ['en']); // the error screen speaks Italian and English
     applyDocumentLanguage(doc, 'it');
     const screen = doc.createElement('percorso-config-error');
     screen.failure = loaded.failure;
@@ -97,6 +98,10 @@ export async function boot(win: Window): Promise<void> {
 /** Work the attract loop does not need on screen: loaded once the first frame is out. */
 function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: ErrorLog): void {
   void speaker.preload();
+  // The attract loop cycles through the offered languages: their strings load now, not at boot.
+  loadShellStrings(app.services.i18n, app.services.config.languages.offered).catch((error: unknown) =>
+    errorLog.append({ kind: 'boot', ...describeThrown(error) }),
+  );
   app.preloadVisit();
   if (import.meta.env.PROD) {
     import('../kiosk/updates.ts').then(

@@ -10,7 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { seconds } from '../contracts/ids.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
-import { applyDocumentLanguage } from '../i18n/i18n.ts';
+import { applyDocumentLanguage, loadShellStrings } from '../i18n/i18n.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { describeThrown, type ErrorEntry, type ErrorLog, OUT_OF_ORDER_RETRY_MS } from '../kiosk/error-log.ts';
 import type { IdleActor } from '../kiosk/idle-machine.ts';
@@ -147,6 +147,7 @@ export class PercorsoApp extends LitElement {
     const [tag, idleModule] = await Promise.all([
       ROLES[this.services.config.station.role].load(),
       loadIdleModule(),
+      loadShellStrings(this.services.i18n, [lang]),
     ]);
     if (serial !== this.visitSerial) return;
     this.setLanguage(lang);

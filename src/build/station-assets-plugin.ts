@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { type AudioManifest, audioManifestSchema } from '../contracts/audio-manifest.ts';
 import { parseKioskConfig } from '../contracts/kiosk-config.ts';
 
 function walk(dir: string): string[] {
@@ -18,9 +19,37 @@ export function configFiles(root: string): string[] {
   return readdirSync(join(root, 'kiosk-config')).filter((f) => f.endsWith('.json') && f !== 'schema.json');
 }
 
+export const AUDIO_MANIFEST_ID = 'virtual:percorso-audio-manifest';
+
+/**
+ * The manifest the browser needs: per line and language only status, file and duration (the
+ * hashes, loudness and voices serve the tools), validated here so the station need not.
+ */
+export function runtimeAudioManifest(root: string): AudioManifest {
+  const full = audioManifestSchema.parse(JSON.parse(readFileSync(join(root, 'audio/manifest.json'), 'utf8')));
+  const lines: AudioManifest['lines'] = {};
+  for (const [lineId, perLanguage] of Object.entries(full.lines)) {
+    lines[lineId] = Object.fromEntries(
+      Object.entries(perLanguage).map(([lang, { status, file, durationMs }]) => [
+        lang,
+        { status, file, durationMs },
+      ]),
+    );
+  }
+  return { version: 1, lines };
+}
+
 export function stationAssets(root: string): Plugin {
   return {
     name: 'percorso-station-assets',
+    resolveId(id) {
+      return id === AUDIO_MANIFEST_ID ? `\0${AUDIO_MANIFEST_ID}` : null;
+    },
+    load(id) {
+      if (id !== `\0${AUDIO_MANIFEST_ID}`) return null;
+      this.addWatchFile(join(root, 'audio/manifest.json'));
+      return `export default ${JSON.stringify(runtimeAudioManifest(root))};\n`;
+    },
     buildStart() {
       for (const file of configFiles(root)) {
         const path = join(root, 'kiosk-config', file);

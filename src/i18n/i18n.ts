@@ -3,26 +3,29 @@
 
 import i18next, { type i18n as I18n } from 'i18next';
 import type { LanguageCode } from '../contracts/languages.ts';
-import { isLanguageCode } from '../contracts/languages.ts';
-import { LANGUAGES, SOURCE_LANGUAGE } from './languages.ts';
+import { LANGUAGES, resolutionOrder, SOURCE_LANGUAGE } from './languages.ts';
 
-type Resources = Record<string, Record<string, Record<string, unknown>>>;
-
-// Only the shell's strings are bundled with the entry; installations' lines load with their journeys.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/shell.json', {
+// The source language's shell strings are in the entry chunk; every other language's load on
+// demand (its own small chunk, precached): the visit's language and its fallbacks before the
+// first frame, the other offered languages right after it.
+const source = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/it/shell.json', {
   eager: true,
 });
+const others = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/shell.json');
 
-/** locales/<lang>/<namespace>.json → { lang: { namespace: strings } }; `_meta` stays out of the strings. */
-export function bundledResources(): Resources {
-  const resources: Resources = {};
-  for (const [path, module] of Object.entries(files)) {
-    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match?.[1] || !match[2] || !isLanguageCode(match[1])) continue;
-    const { _meta: _ignored, ...strings } = module.default;
-    resources[match[1]] = { ...resources[match[1]], [match[2]]: strings };
-  }
-  return resources;
+const strip = ({ _meta: _ignored, ...strings }: Record<string, unknown>) => strings;
+
+/** Loads the shell strings of `languages` (and their fallback chains) that are not loaded yet. */
+export async function loadShellStrings(i18n: I18n, languages: readonly LanguageCode[]): Promise<void> {
+  const wanted = [...new Set(languages.flatMap((lang) => resolutionOrder(lang)))];
+  await Promise.all(
+    wanted
+      .filter((lang) => !i18n.hasResourceBundle(lang, 'shell'))
+      .map(async (lang) => {
+        const load = others[`../../locales/${lang}/shell.json`];
+        if (load) i18n.addResourceBundle(lang, 'shell', strip((await load()).default), true, true);
+      }),
+  );
 }
 
 function fallbackChains(): Record<string, string[]> {
@@ -37,13 +40,16 @@ export async function createI18n(language: LanguageCode): Promise<I18n> {
     lng: language,
     fallbackLng: fallbackChains(),
     supportedLngs: Object.keys(LANGUAGES),
-    resources: bundledResources(),
+    resources: {
+      [SOURCE_LANGUAGE]: { shell: strip(Object.values(source)[0]?.default ?? {}) },
+    },
     ns: ['shell'],
     defaultNS: 'shell',
     interpolation: { escapeValue: false }, // lit escapes every binding; double escaping would show &amp;
     returnNull: false,
     initAsync: false, // resources are bundled: no need to defer init to a later task
   });
+  await loadShellStrings(instance, [language]);
   return instance;
 }
 

@@ -8,3 +8,11 @@ declare module 'virtual:percorso-journeys' {
 
 // The Chinese font subset built from our strings (src/build/cjk-font.ts).
 declare module 'virtual:percorso-zh-font.css' {}
+
+// audio/manifest.json as the station needs it (src/build/station-assets-plugin.ts).
+declare module 'virtual:percorso-audio-manifest' {
+  import type { AudioManifest } from '../contracts/audio-manifest.ts';
+
+  const manifest: AudioManifest;
+  export default manifest;
+}

@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { type StationServices, servicesContext } from '../app/context.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
 import { lineText, loadContentStrings } from '../i18n/content.ts';
+import { loadShellStrings } from '../i18n/i18n.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { CompiledJourney } from '../journeys/compiled.ts';
 import '../ui/big-button.ts';
@@ -128,7 +129,11 @@ export class InfopointStation extends LitElement {
         this.dispatchEvent(
           new CustomEvent('pc-language', { detail: { language: code }, bubbles: true, composed: true }),
         );
-        void this.loadTitles(this.topics).then(() => this.go('topics'));
+        const i18n = this.services?.i18n;
+        void Promise.all([
+          this.loadTitles(this.topics),
+          i18n ? loadShellStrings(i18n, [code]) : undefined,
+        ]).then(() => this.go('topics'));
       },
     );
   }

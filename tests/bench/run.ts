@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark under tests/bench/, side by side with its baseline, in one run.
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+import { benchAudio } from './audio.bench.ts';
 import { type Figure, mergeResults } from './harness.ts';
 import { benchJourney } from './journey.bench.ts';
 import { benchStartup } from './startup.bench.ts';
@@ -18,6 +19,7 @@ const only = process.argv[2];
 const allBenches = [
   { name: 'startup (cold offline start, initial JS)', run: benchStartup },
   { name: 'journey transition (machine + render vs render alone)', run: benchJourney },
+  { name: 'audio (narration start, play/stop cycles)', run: benchAudio },
 ];
 const benches = allBenches.filter((b) => !only || b.name.startsWith(only));
 const figures: Record<string, Omit<Figure, 'measured'>> = {};

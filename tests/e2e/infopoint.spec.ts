@@ -4,20 +4,11 @@
 
 import { expect, type Page, test } from '@playwright/test';
 import { LANGUAGE_CODES } from '../../src/contracts/languages.ts';
+import { followsTheRules, speaking } from './design-rules.ts';
 import { startVisit } from './helpers.ts';
 
 const station = (page: Page) => page.locator('percorso-infopoint');
 const view = (page: Page) => station(page).locator('main').getAttribute('data-view');
-const speaking = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        document.querySelector('percorso-app') as unknown as {
-          services: { speaker: { current: string | null } };
-        }
-      ).services.speaker.current,
-  );
-
 async function open(page: Page): Promise<void> {
   await page.goto('/?kiosk=infopoint');
   await startVisit(page, 'infopoint');
@@ -29,29 +20,6 @@ async function chooseLanguage(page: Page, code: string): Promise<void> {
   await tile.click();
   await tile.click();
   await expect(station(page).locator('main[data-view="topics"]')).toBeVisible();
-}
-
-/** The design rules of a visitor screen: speaks on arrival, icons, names, big targets. */
-async function followsTheRules(page: Page, where: string): Promise<void> {
-  await expect
-    .poll(() => speaking(page), { timeout: 500, message: `${where}: speaks within 500 ms` })
-    .not.toBeNull();
-  const controls = station(page).locator('pc-big-button');
-  expect(await controls.count(), where).toBeGreaterThan(0);
-  for (const control of await controls.all()) {
-    const button = control.locator('button');
-    await expect(button.locator('svg'), `${where}: every control has a picture`).toHaveCount(1);
-    expect(
-      (await button.getAttribute('aria-label'))?.trim().length ?? 0,
-      `${where}: and a name`,
-    ).toBeGreaterThan(0);
-    const box = await button.boundingBox();
-    expect(
-      Math.min(box?.width ?? 0, box?.height ?? 0),
-      `${where}: touch target ≥ 72 px`,
-    ).toBeGreaterThanOrEqual(72);
-  }
-  await expect(station(page).locator('pc-big-button[name="exit"]'), `${where}: quick exit`).toHaveCount(1);
 }
 
 test.describe('audio info point', () => {
@@ -98,7 +66,7 @@ test.describe('audio info point', () => {
   test('every info point screen follows the design rules, in all 16 languages', async ({ page }) => {
     test.setTimeout(120_000);
     await open(page);
-    await followsTheRules(page, 'language grid');
+    await followsTheRules(page, station(page), 'language grid');
     for (const code of LANGUAGE_CODES) {
       if ((await view(page)) !== 'language')
         await station(page).locator('pc-big-button[name="language"]').click();
@@ -108,7 +76,7 @@ test.describe('audio info point', () => {
         'dir',
         ['ar', 'ary', 'ur'].includes(code) ? 'rtl' : 'ltr',
       );
-      await followsTheRules(page, `topics (${code})`);
+      await followsTheRules(page, station(page), `topics (${code})`);
       // Mirrored for right-to-left languages: the language control sits at the right.
       const language = await station(page).locator('pc-big-button[name="language"]').boundingBox();
       const exit = await station(page).locator('pc-big-button[name="exit"]').boundingBox();

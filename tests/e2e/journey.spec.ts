@@ -3,6 +3,7 @@
 // idle resets a visit left mid-way, and the quick exit works from every kind of screen.
 
 import { expect, type Page, test } from '@playwright/test';
+import { followsTheRules } from './design-rules.ts';
 import { startVisit } from './helpers.ts';
 
 const journey = (page: Page) => page.locator('percorso-journey');
@@ -181,5 +182,15 @@ test.describe('journey station', () => {
     await expect(journey(page).locator('.journey[data-kind="narrate"]')).toBeVisible();
     await page.reload();
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+  });
+
+  test('every journey screen follows the design rules: note, narration, choice', async ({ page }) => {
+    await begin(page);
+    await followsTheRules(page, journey(page), 'content note');
+    await touchTwice(page, 'continue:');
+    await expect(journey(page).locator('.journey[data-kind="narrate"]')).toBeVisible();
+    await followsTheRules(page, journey(page), 'narration');
+    for (let i = 0; i < 100 && (await kind(page)) !== 'choose'; i++) await page.clock.runFor(2500);
+    await followsTheRules(page, journey(page), 'choice');
   });
 });

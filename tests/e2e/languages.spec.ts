@@ -30,14 +30,16 @@ test.describe('languages and scripts', () => {
     await startVisit(page);
     const caption = page.locator('percorso-journey .caption');
     await expect(caption).toBeVisible();
-    const { family, ratio } = await caption.evaluate((el) => {
-      const style = getComputedStyle(el);
-      return {
-        family: style.fontFamily,
-        ratio: Number.parseFloat(style.lineHeight) / Number.parseFloat(style.fontSize),
-      };
-    });
-    expect(family.startsWith('"Noto Nastaliq Urdu"')).toBe(true);
+    const style = () =>
+      caption.evaluate((el) => {
+        const computed = getComputedStyle(el);
+        return {
+          family: computed.fontFamily,
+          ratio: Number.parseFloat(computed.lineHeight) / Number.parseFloat(computed.fontSize),
+        };
+      });
+    await expect.poll(async () => (await style()).family).toMatch(/^"Noto Nastaliq Urdu"/);
+    const { ratio } = await style();
     expect(ratio).toBeGreaterThanOrEqual(2);
   });
 
