@@ -45,5 +45,13 @@ export const appStyles = css`
   .warning .count { font-size: 1.6em; font-variant-numeric: tabular-nums; }
   .calm { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; padding: 10vw; }
   .calm h1 { font-size: clamp(2rem, 5vw, 4rem); }
-  @media (prefers-reduced-motion: reduce) { .loop span, .invite { animation: none; } }
+  .demo { position: relative; z-index: 1; width: min(42vw, 420px); color: var(--pc-fg, #f6f1e7); }
+  .demo .tile { fill: rgb(255 255 255 / 0.14); }
+  .demo .t2 { animation: light 4s ease-in-out infinite; }
+  .demo .finger { animation: touch 4s ease-in-out infinite; transform-origin: 214px 140px; }
+  .demo .waves { opacity: 0; animation: speak 4s ease-in-out infinite; }
+  @keyframes touch { 0%, 100% { transform: translate(40px, 60px); } 35%, 55% { transform: translate(0, 0); } }
+  @keyframes light { 0%, 35%, 100% { fill: rgb(255 255 255 / 0.14); } 45%, 80% { fill: var(--pc-focus, #ffd166); } }
+  @keyframes speak { 0%, 40%, 100% { opacity: 0; } 50%, 85% { opacity: 1; } }
+  @media (prefers-reduced-motion: reduce) { .loop span, .invite, .demo * { animation: none; } }
 `;

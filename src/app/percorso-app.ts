@@ -5,7 +5,7 @@
  * out-of-order) and data-idle (watching, warning) for tests and the watchdog.
  */
 import { provide } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { seconds } from '../contracts/ids.ts';
@@ -32,6 +32,25 @@ const QUIET_AFTER_EXIT_MS = 60_000;
 const SAME_INCIDENT_MS = 1000;
 
 type Screen = 'attract' | 'visit' | 'out-of-order';
+
+/**
+ * The info point's attract animation: a person's hand touches a picture on the screen, the
+ * picture lights up and speaks (sound waves), in a loop. It shows how to use the station without
+ * a word of text; the invitation under it cycles through every offered language.
+ */
+const infopointDemo = svg`<svg class="demo" viewBox="0 0 320 220" aria-hidden="true">
+  <rect x="40" y="20" width="240" height="160" rx="14" fill="none" stroke="currentColor" stroke-width="5"/>
+  <rect class="tile t1" x="64" y="44" width="84" height="52" rx="8"/>
+  <rect class="tile t2" x="172" y="44" width="84" height="52" rx="8"/>
+  <rect class="tile t3" x="64" y="108" width="84" height="52" rx="8"/>
+  <rect class="tile t4" x="172" y="108" width="84" height="52" rx="8"/>
+  <g class="waves" fill="none" stroke="currentColor" stroke-width="4" stroke-linecap="round">
+    <path d="M268 58a14 14 0 0 1 0 24"/><path d="M280 50a26 26 0 0 1 0 40"/>
+  </g>
+  <g class="finger" fill="currentColor">
+    <circle cx="214" cy="70" r="11"/><rect x="203" y="70" width="22" height="70" rx="10"/>
+  </g>
+</svg>`;
 
 // The idle machine (and XState with it) is not needed to draw the attract loop: it loads after.
 type IdleModule = typeof import('../kiosk/idle-machine.ts');
@@ -302,6 +321,7 @@ export class PercorsoApp extends LitElement {
     return html`
       <section class="attract" @pointerup=${this.onAttractPointer} aria-label=${t('attract.touch')}>
         <div class="loop" aria-hidden="true"><span></span><span></span><span></span></div>
+        ${installation === 'infopoint' ? infopointDemo : nothing}
         ${
           this.quiet
             ? nothing

@@ -23,6 +23,19 @@ async function chooseLanguage(page: Page, code: string): Promise<void> {
 }
 
 test.describe('audio info point', () => {
+  test('its attract loop shows, without words, a hand touching a picture that speaks', async ({ page }) => {
+    await page.goto('/?kiosk=infopoint');
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+    const demo = page.locator('percorso-app svg.demo');
+    await expect(demo).toBeVisible();
+    expect(await demo.locator('.finger').evaluate((el) => getComputedStyle(el).animationName)).toBe('touch');
+    expect(await demo.locator('text').count()).toBe(0);
+    // Not on the installations' stations.
+    await page.goto('/');
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+    await expect(page.locator('percorso-app svg.demo')).toHaveCount(0);
+  });
+
   test('language by ear: the first touch speaks the name, the second chooses it; the page follows', async ({
     page,
   }) => {
