@@ -115,8 +115,12 @@ async function run() {
   };
 }
 
+// One speaker for the page's lifetime, as on a station.
+let cycleSpeaker: HowlerSpeaker | undefined;
+
 async function cycles(count: number) {
-  const speaker = new HowlerSpeaker(manifest, './', 1);
+  cycleSpeaker ??= new HowlerSpeaker(manifest, './', 1);
+  const speaker = cycleSpeaker;
   const lines = ['shell.prompt', 'campo.narration', 'campo.other'];
   for (let i = 0; i < count; i++) {
     void speaker.say(lines[i % lines.length] as string, 'it');
