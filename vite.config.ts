@@ -56,7 +56,21 @@ export default defineConfig(({ command }) => ({
       workbox: {
         cacheId: 'percorso',
         globPatterns: ['**/*.{js,css,html,woff2,json,webm,mp3,svg,png}'],
-        globIgnores: ['**/*.map'],
+        // Audio is not precached for every station (about 45 MB of clips for all installations):
+        // each station caches its own installation's clips after its first frame
+        // (src/app/audio-warmup.ts), and plays them from this cache offline.
+        globIgnores: ['**/*.map', 'audio/**'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/audio/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'percorso-audio-v1',
+              cacheableResponse: { statuses: [200] },
+              rangeRequests: true, // streamed narration asks for byte ranges
+            },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/register\//],

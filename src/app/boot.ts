@@ -4,6 +4,8 @@
 
 import { isLanguageCode, type LanguageCode } from '../contracts/languages.ts';
 import { applyDocumentLanguage, createI18n, loadShellStrings } from '../i18n/i18n.ts';
+import { resolutionOrder } from '../i18n/languages.ts';
+import type { CompiledInstallation } from '../journeys/compiled.ts';
 import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
 import { LazySpeaker } from '../sound/lazy-speaker.ts';
@@ -95,6 +97,32 @@ export async function boot(win: Window): Promise<void> {
   );
 }
 
+/**
+ * Puts this station's clips in the service worker's audio cache (offered languages and their
+ * fallbacks, the shell and this installation); `data-audio` on the app says how far it got.
+ */
+async function cacheStationAudio(app: PercorsoApp): Promise<void> {
+  const { config } = app.services;
+  const [{ stationClips }, { default: journeys }] = await Promise.all([
+    import('./speaker-loader.ts'),
+    import('virtual:percorso-journeys'),
+  ]);
+  const load = journeys[config.installation];
+  const installation: CompiledInstallation | undefined = load ? (await load()).default : undefined;
+  const lines = new Set<string>(installation?.journeys.flatMap((j) => Object.keys(j.lines)) ?? []);
+  const languages = [...new Set(config.languages.offered.flatMap((lang) => resolutionOrder(lang)))];
+  const urls = stationClips(import.meta.env.BASE_URL, lines, languages);
+  const { warmAudio } = await import('./audio-warmup.ts');
+  const result = await warmAudio(
+    urls,
+    (url) => fetch(url),
+    (done, total) => {
+      app.dataset.audio = `${done}/${total}`;
+    },
+  );
+  app.dataset.audio = result.failed.length === 0 ? 'cached' : `${result.failed.length} missing`;
+}
+
 /** Work the attract loop does not need on screen: loaded once the first frame is out. */
 function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: ErrorLog): void {
   void speaker.preload();
@@ -104,6 +132,9 @@ function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: Error
   );
   app.preloadVisit();
   if (import.meta.env.PROD) {
+    cacheStationAudio(app).catch((error: unknown) =>
+      errorLog.append({ kind: 'boot', ...describeThrown(error) }),
+    );
     import('../kiosk/updates.ts').then(
       ({ registerServiceWorker }) => {
         app.updates = registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, () => {

@@ -1,8 +1,9 @@
-// The journeys Vite plugin's virtual module (src/build/journeys-plugin.ts).
-declare module 'virtual:percorso-journeys' {
-  import type { CompiledInstallation } from './compiled.ts';
+// The Vite plugins' virtual modules. Types are `import()` type queries: an import declaration
+// inside an ambient module may not use a relative path, and would silently type it as `any`.
 
-  const loaders: Record<string, () => Promise<{ default: CompiledInstallation }>>;
+// Compiled journeys per installation (src/build/journeys-plugin.ts).
+declare module 'virtual:percorso-journeys' {
+  const loaders: Record<string, () => Promise<{ default: import('./compiled.ts').CompiledInstallation }>>;
   export default loaders;
 }
 
@@ -11,8 +12,6 @@ declare module 'virtual:percorso-zh-font.css' {}
 
 // audio/manifest.json as the station needs it (src/build/station-assets-plugin.ts).
 declare module 'virtual:percorso-audio-manifest' {
-  import type { AudioManifest } from '../contracts/audio-manifest.ts';
-
-  const manifest: AudioManifest;
+  const manifest: import('../contracts/audio-manifest.ts').AudioManifest;
   export default manifest;
 }

@@ -22,7 +22,8 @@ function stopServer(child: ChildProcess): void {
   if (child.pid) process.kill(-child.pid, 'SIGKILL'); // the whole group: npx and its node child
 }
 
-test('after the first load the station starts with the server gone', async ({ page }) => {
+test('after the first load the station starts, and speaks, with the server gone', async ({ page }) => {
+  test.setTimeout(120_000);
   const server = await startServer();
   try {
     await page.goto(`${URL_ROOT}/?kiosk=workers-journey`);
@@ -33,6 +34,8 @@ test('after the first load the station starts with the server gone', async ({ pa
       })
       .toBe('activated');
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // The station's own clips (shell + Workers, it and en) go into the audio cache after the first frame.
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-audio', 'cached', { timeout: 60_000 });
   } finally {
     stopServer(server);
   }
@@ -49,6 +52,10 @@ test('after the first load the station starts with the server gone', async ({ pa
   await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
   await page.mouse.click(640, 200);
   await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'journey');
+  // Narration plays from the audio cache with the server gone.
+  await expect(page.locator('percorso-journey .caption')).toHaveAttribute('data-speaking', '', {
+    timeout: 10_000,
+  });
 
   const other = await page.context().newPage();
   await other.goto(`${URL_ROOT}/?kiosk=infopoint`);
