@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { followsTheRules } from './design-rules.ts';
 import { idleOf, screenOf, shellText, startVisit } from './helpers.ts';
 
 test.describe('station shell', () => {
@@ -171,4 +172,17 @@ test.describe('station shell', () => {
     expect(violations).toEqual([]);
     expect(logged.filter((e: { kind: string }) => e.kind === 'csp')).toEqual([]);
   });
+});
+
+test.describe('design rules on the other roles', () => {
+  for (const [kiosk, screen] of [
+    ['workers-reflection', 'reflection'],
+    ['workers-wall', 'wall'],
+  ] as const) {
+    test(`the ${screen} station's opening screen follows the design rules`, async ({ page }) => {
+      await page.goto(`/?kiosk=${kiosk}`);
+      await startVisit(page, screen);
+      await followsTheRules(page, page.locator('percorso-station-intro'), screen);
+    });
+  }
 });
