@@ -7,6 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cjkFont } from './src/build/cjk-font.ts';
 import { journeys } from './src/build/journeys-plugin.ts';
 import { stationAssets } from './src/build/station-assets-plugin.ts';
+import { AUDIO_CACHE } from './src/contracts/caches.ts';
 import { contentSecurityPolicy } from './src/contracts/csp.ts';
 import { DEFAULT_KIOSK, kioskConfigPath } from './src/contracts/kiosk-name.ts';
 
@@ -65,7 +66,7 @@ export default defineConfig(({ command }) => ({
             urlPattern: ({ url }) => url.pathname.startsWith('/audio/'),
             handler: 'CacheFirst',
             options: {
-              cacheName: 'percorso-audio-v1',
+              cacheName: AUDIO_CACHE,
               cacheableResponse: { statuses: [200] },
               rangeRequests: true, // streamed narration asks for byte ranges
             },

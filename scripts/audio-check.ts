@@ -28,7 +28,8 @@ for (const lang of dirs) {
     const path = join(root, 'audio', file);
     const lineId = name.replace(/\.[a-z0-9]+$/, '');
     const entry = manifest.lines[lineId]?.[lang];
-    if (entry?.fileHash && entry.fileHash === fileHash(path)) continue; // the clip as generated or adopted
+    const hash = fileHash(path);
+    if (entry?.fileHash === hash) continue; // the clip as generated or adopted
     checked++;
     const line = known.get(lineId);
     if (!line) {
@@ -58,7 +59,7 @@ for (const lang of dirs) {
         ...(line.madeFor ? { madeFor: line.madeFor } : {}),
         loudnessLufs: m.loudnessLufs,
         truePeakDb: m.truePeakDb,
-        fileHash: fileHash(path),
+        fileHash: hash,
       },
     };
     adopted++;

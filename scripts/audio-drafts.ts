@@ -11,7 +11,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { compileAll } from '../src/build/journeys-plugin.ts';
 import { type AudioManifest, audioManifestSchema } from '../src/contracts/audio-manifest.ts';
 import { isLanguageCode, LANGUAGE_CODES } from '../src/contracts/languages.ts';
 import { readTranslations } from '../src/journeys/compiler/coverage.ts';
@@ -80,17 +79,6 @@ const manifest: AudioManifest = existsSync(manifestPath)
 const requested = process.argv.slice(2).filter(isLanguageCode);
 const languages = requested.length ? requested : [...LANGUAGE_CODES];
 const lines = spokenLines(root);
-const itSource = italianSource();
-
-/** Italian text of every journey line, from the compiled journeys. */
-function italianSource(): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const installation of compileAll(root).installations.values()) {
-    for (const journey of installation.journeys)
-      for (const [id, line] of Object.entries(journey.lines)) map.set(id, line.it);
-  }
-  return map;
-}
 
 const jobs: Job[] = [];
 const skipped = new Map<string, string>();
@@ -108,7 +96,7 @@ for (const lang of languages) {
   for (const line of lines) {
     let text: string | undefined;
     if (line.group === 'shell') text = lookup(shell, line.lineId.slice('shell.'.length));
-    else if (lang === 'it') text = itSource.get(line.lineId);
+    else if (lang === 'it') text = line.it;
     else {
       if (!translations.has(line.group))
         translations.set(line.group, readTranslations(root, lang, line.group));

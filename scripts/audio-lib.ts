@@ -94,6 +94,8 @@ export interface SpokenLine {
   group: string;
   /** Hash of the Italian source, for journey lines. */
   madeFor?: string;
+  /** Italian source text, for journey lines (the shell's come from locales/it/shell.json). */
+  it?: string;
   speaker: string;
 }
 
@@ -110,7 +112,13 @@ export function spokenLines(root: string): SpokenLine[] {
   for (const installation of installations.values()) {
     for (const journey of installation.journeys) {
       for (const [lineId, line] of Object.entries(journey.lines)) {
-        lines.push({ lineId, group: installation.installation, madeFor: line.hash, speaker: line.speaker });
+        lines.push({
+          lineId,
+          group: installation.installation,
+          madeFor: line.hash,
+          it: line.it,
+          speaker: line.speaker,
+        });
       }
     }
   }

@@ -12,10 +12,11 @@ describe('warmAudio', () => {
         return url.includes('missing') ? new Response('', { status: 404 }) : new Response('clip');
       },
       (done, total) => progress.push(`${done}/${total}`),
+      undefined,
       2,
     );
     expect(seen.sort()).toEqual(['/audio/en/missing.webm', '/audio/it/a.webm', '/audio/it/b.webm']);
-    expect(result).toEqual({ cached: 2, failed: ['/audio/en/missing.webm'] });
+    expect(result).toEqual({ cached: 2, present: 0, failed: ['/audio/en/missing.webm'] });
     expect(progress.at(-1)).toBe('3/3');
   });
 
@@ -24,6 +25,21 @@ describe('warmAudio', () => {
       if (url === '/a') throw new TypeError('offline');
       return new Response('x');
     });
-    expect(result).toEqual({ cached: 1, failed: ['/a'] });
+    expect(result).toEqual({ cached: 1, present: 0, failed: ['/a'] });
+  });
+
+  it('skips clips the cache already holds: a later boot fetches nothing', async () => {
+    const fetched: string[] = [];
+    const result = await warmAudio(
+      ['/a', '/b', '/c'],
+      async (url) => {
+        fetched.push(url);
+        return new Response('x');
+      },
+      undefined,
+      async (url) => url !== '/c',
+    );
+    expect(fetched).toEqual(['/c']);
+    expect(result).toEqual({ cached: 1, present: 2, failed: [] });
   });
 });

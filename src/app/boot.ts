@@ -2,6 +2,7 @@
 // the service worker) and hands them to the shell. Boot order follows DESIGN.md's data flow:
 // error boundary → lockdown → config → languages and sound → attract loop.
 
+import { AUDIO_CACHE } from '../contracts/caches.ts';
 import { isLanguageCode, type LanguageCode } from '../contracts/languages.ts';
 import { applyDocumentLanguage, createI18n, loadShellStrings } from '../i18n/i18n.ts';
 import { resolutionOrder } from '../i18n/languages.ts';
@@ -113,12 +114,15 @@ async function cacheStationAudio(app: PercorsoApp): Promise<void> {
   const languages = [...new Set(config.languages.offered.flatMap((lang) => resolutionOrder(lang)))];
   const urls = stationClips(import.meta.env.BASE_URL, lines, languages);
   const { warmAudio } = await import('./audio-warmup.ts');
+  // Clips already in the audio cache are skipped: after the first boot nothing is read again.
+  const cache = 'caches' in globalThis ? await caches.open(AUDIO_CACHE) : undefined;
   const result = await warmAudio(
     urls,
     (url) => fetch(url),
     (done, total) => {
       app.dataset.audio = `${done}/${total}`;
     },
+    async (url) => (await cache?.match(url)) !== undefined,
   );
   app.dataset.audio = result.failed.length === 0 ? 'cached' : `${result.failed.length} missing`;
 }

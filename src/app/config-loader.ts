@@ -4,7 +4,7 @@
 import { type ConfigProblem, type KioskConfig, parseKioskConfig } from '../contracts/kiosk-config.ts';
 import { KIOSK_NAME_PATTERN, kioskConfigPath } from '../contracts/kiosk-name.ts';
 
-export { DEFAULT_KIOSK, kioskName } from '../contracts/kiosk-name.ts';
+export { kioskName } from '../contracts/kiosk-name.ts';
 
 export type ConfigFailure =
   | { kind: 'bad-name'; file: string }

@@ -84,7 +84,6 @@ export class PercorsoApp extends LitElement {
   private attractTimer?: ReturnType<typeof setInterval>;
   private warningTimer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
-  private quietUntil = 0;
   @state() private quiet = false;
   private quietTimer?: ReturnType<typeof setTimeout>;
   private visitSerial = 0;
@@ -139,7 +138,7 @@ export class PercorsoApp extends LitElement {
     this.attractIndex = (this.attractIndex + 1) % this.offered.length;
     const lang = this.offered[this.attractIndex] ?? this.homeLanguage;
     // Speak the invitation once per full cycle, in the language the cycle starts with.
-    if (this.attractIndex === 0 && performance.now() > this.quietUntil) {
+    if (this.attractIndex === 0 && !this.quiet) {
       void this.services.speaker.say('shell.attract.touch', lang);
     }
     if (shouldApplyUpdate('attract', this.updates?.waiting ?? false)) this.updates?.applyIfWaiting();
@@ -263,7 +262,6 @@ export class PercorsoApp extends LitElement {
     this.services.speaker.stop();
     this.roleTag = null;
     if (reason === 'quick-exit') {
-      this.quietUntil = performance.now() + QUIET_AFTER_EXIT_MS;
       this.quiet = true;
       clearTimeout(this.quietTimer);
       this.quietTimer = setTimeout(() => {

@@ -21,16 +21,21 @@ function strings(value: unknown): string[] {
   return [];
 }
 
+/** Every string of every file in locales/<lang>/ (nested keys flattened, `_meta` left out). */
+export function localeStrings(root: string, lang: string): string[] {
+  const dir = join(root, 'locales', lang);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const { _meta: _ignored, ...rest } = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      return strings(rest);
+    });
+}
+
 /** Every non-ASCII character the Chinese strings use, plus the language's own name. */
 export function chineseCharacters(root: string): number[] {
-  const dir = join(root, 'locales/zh');
-  const text = [LANGUAGES.zh.nativeName];
-  if (existsSync(dir)) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-      const { _meta: _ignored, ...rest } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      text.push(...strings(rest));
-    }
-  }
+  const text = [LANGUAGES.zh.nativeName, ...localeStrings(root, 'zh')];
   const points = new Set<number>();
   for (const char of text.join('')) {
     const cp = char.codePointAt(0) ?? 0;

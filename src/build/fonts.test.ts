@@ -2,7 +2,7 @@
 // every language's own name) must be drawn by a face of that language's font stack whose
 // unicode-range covers it and whose font file has a glyph for it (read from the cmap).
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES, type LanguageCode } from '../contracts/languages.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
-import { buildChineseSubset } from './cjk-font.ts';
+import { buildChineseSubset, localeStrings as stringsOf } from './cjk-font.ts';
 import { type FontFace, inRanges, readFontFaces } from './font-faces.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -43,22 +43,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
-
-function localeStrings(lang: LanguageCode): string[] {
-  const dir = join(root, 'locales', lang);
-  if (!statSync(dir, { throwIfNoEntry: false })) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => {
-      const { _meta: _ignored, ...rest } = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-      return strings(rest);
-    });
-}
+const localeStrings = (lang: LanguageCode) => stringsOf(root, lang);
 
 /** Characters no face of the stack draws, with the string they come from. */
 function tofu(lang: LanguageCode, texts: string[]): string[] {

@@ -219,5 +219,3 @@ const ITALIAN_MESSAGES: Record<string, string> = {
 function translateCustom(message: string): string {
   return ITALIAN_MESSAGES[message] ?? message;
 }
-
-export { KIOSK_NAME_PATTERN } from './kiosk-name.ts';

@@ -1,4 +1,4 @@
-// i18next set-up: resources bundled from locales/ at build time (no fetch, works offline),
+// i18next set-up: resources from locales/, bundled at build time and precached (works offline),
 // explicit fallback chains per language, and the document's lang/dir kept in step.
 
 import i18next, { type i18n as I18n } from 'i18next';
@@ -11,7 +11,10 @@ import { LANGUAGES, resolutionOrder, SOURCE_LANGUAGE } from './languages.ts';
 const source = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/it/shell.json', {
   eager: true,
 });
-const others = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/shell.json');
+const others = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../locales/*/shell.json',
+  '!../../locales/it/shell.json',
+]);
 
 const strip = ({ _meta: _ignored, ...strings }: Record<string, unknown>) => strings;
 

@@ -76,6 +76,8 @@ export interface Replay {
   outcome: string;
   /** Milliseconds of simulated time the path took. */
   elapsedMs: number;
+  /** `<choice state>:<option>` for every choice taken, by touch or by timeout. */
+  choices: string[];
 }
 
 /**
@@ -85,6 +87,7 @@ export interface Replay {
 export function replay(journey: CompiledJourney, events: readonly PathEvent[]): Replay {
   const clock = new SimulatedClock();
   const transcript: TranscriptEntry[] = [];
+  const choices: string[] = [];
   const machine = createJourneyMachine(journey).provide({
     actions: {
       say: (_, params) => {
@@ -99,24 +102,29 @@ export function replay(journey: CompiledJourney, events: readonly PathEvent[]): 
   let elapsedMs = 0;
   actor.start();
   for (const event of events) {
+    const step = currentStep(actor.getSnapshot());
     if (event.type.startsWith('xstate.after.')) {
       const ms = actor.getSnapshot().context.waitMs;
-      const step = currentStep(actor.getSnapshot());
       elapsedMs += ms;
       clock.increment(ms);
-      if (step?.kind === 'choose') transcript.push({ choose: step.default ?? '?', after: 'timeout' });
-      else if (step?.kind === 'pause') transcript.push({ wait: ms / 1000 });
+      if (step?.kind === 'choose') {
+        transcript.push({ choose: step.default ?? '?', after: 'timeout' });
+        choices.push(`${step.step}:${step.default}`);
+      } else if (step?.kind === 'pause') transcript.push({ wait: ms / 1000 });
     } else {
-      if (event.type === 'CHOOSE') transcript.push({ choose: (event as { key: string }).key });
-      if (event.type === 'CONTINUE' && currentStep(actor.getSnapshot())?.kind === 'note')
-        transcript.push({ note: 'continue' });
+      if (event.type === 'CHOOSE') {
+        const key = (event as { key: string }).key;
+        transcript.push({ choose: key });
+        if (step) choices.push(`${step.step}:${key}`);
+      }
+      if (event.type === 'CONTINUE' && step?.kind === 'note') transcript.push({ note: 'continue' });
       if (event.type === 'LEAVE') transcript.push({ note: 'leave' });
       actor.send(event as JourneyEvent);
     }
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
-  return { transcript, status: snapshot.status, outcome: String(snapshot.value), elapsedMs };
+  return { transcript, status: snapshot.status, outcome: String(snapshot.value), elapsedMs, choices };
 }
 
 /** The main path: continue at notes, take each choice's default (else its first option), no timeouts. */

@@ -29,6 +29,7 @@ export class ThreeStage extends EventTarget implements Stage {
   private readonly scene = new Scene();
   private readonly camera = new PerspectiveCamera(50, 16 / 9, 0.1, 300);
   private readonly target = new Vector3();
+  private readonly scratch = new Vector3();
   private mounted?: Mounted;
   private move?: { from: CameraPose; to: CameraPose; t: number };
   private frame = 0;
@@ -138,8 +139,9 @@ export class ThreeStage extends EventTarget implements Stage {
       const { from, to } = this.move;
       this.move.t = Math.min(1, this.move.t + seconds / CAMERA_MOVE_S);
       const k = ease(this.move.t);
-      this.camera.position.fromArray(from.position).lerp(new Vector3(...to.position), k);
-      this.target.fromArray(from.target).lerp(new Vector3(...to.target), k);
+      // A scratch vector, not a new one per frame: this runs every frame of a camera move.
+      this.camera.position.fromArray(from.position).lerp(this.scratch.fromArray(to.position), k);
+      this.target.fromArray(from.target).lerp(this.scratch.fromArray(to.target), k);
       this.camera.lookAt(this.target);
       if (this.move.t >= 1) this.move = undefined;
       else moving = true;
@@ -164,18 +166,6 @@ export class ThreeStage extends EventTarget implements Stage {
     });
     delete this.element.dataset.scene;
     delete this.element.dataset.state;
-  }
-
-  /** Draw calls and triangles of the last frame, and live GPU objects (tests and the staff panel). */
-  get info(): { calls: number; triangles: number; geometries: number; textures: number } | null {
-    if (!this.renderer) return null;
-    const { render, memory } = this.renderer.info;
-    return {
-      calls: render.calls,
-      triangles: render.triangles,
-      geometries: memory.geometries,
-      textures: memory.textures,
-    };
   }
 }
 

@@ -18,10 +18,9 @@ import type { CompiledJourney } from '../journeys/compiled.ts';
 import '../ui/big-button.ts';
 import type { IconName } from '../ui/icons.ts';
 import { infopointStyles } from './infopoint-station.styles.ts';
+import { type Armed, isSecondTouch } from './journey-support.ts';
 import './journey-station.ts';
 
-/** A second touch on the same tile within this window chooses it; the first one speaks. */
-const CONFIRM_WINDOW_MS = 8000;
 /** Navigation stays flat: at most this many topic tiles on a screen. */
 export const MAX_TOPIC_TILES = 8;
 
@@ -37,7 +36,7 @@ export class InfopointStation extends LitElement {
   @state() private screen: Screen = 'language';
   @state() private topics: CompiledJourney[] = [];
   @state() private topic: string | null = null;
-  @state() private armed: { key: string; at: number } | null = null;
+  @state() private armed: Armed | null = null;
   @state() private speaking: string | null = null;
   private unsubscribe?: () => void;
 
@@ -105,7 +104,7 @@ export class InfopointStation extends LitElement {
   /** First touch: speak; second touch (same tile, soon after): act. */
   private touch(key: string, speak: () => void, act: () => void): void {
     const now = performance.now();
-    if (this.armed?.key === key && now - this.armed.at < CONFIRM_WINDOW_MS) {
+    if (isSecondTouch(this.armed, key, now)) {
       this.armed = null;
       act();
       return;

@@ -25,11 +25,8 @@ import {
 import type { Stage } from '../stage/stage.ts';
 import '../ui/big-button.ts';
 import { journeyStationStyles } from './journey-station.styles.ts';
-import { pickJourney, readingTimeMs } from './journey-support.ts';
+import { type Armed, isSecondTouch, pickJourney, readingTimeMs } from './journey-support.ts';
 import { journeyTemplate } from './journey-view.ts';
-
-/** A second touch on the same choice within this window chooses it; the first one speaks. */
-const CONFIRM_WINDOW_MS = 8000;
 
 type Ending = 'finished' | 'quick-exit';
 
@@ -51,7 +48,7 @@ export class JourneyStation extends LitElement {
   @state() private context: JourneyContext | null = null;
   @state() private paused = false;
   @state() private speaking: string | null = null;
-  @state() private armed: { key: string; at: number } | null = null;
+  @state() private armed: Armed | null = null;
   @state() private failed = false;
 
   private journey?: CompiledJourney;
@@ -245,7 +242,7 @@ export class JourneyStation extends LitElement {
     const actor = this.actor;
     const id = `${kind}:${key}`;
     const now = performance.now();
-    if (this.armed?.key === id && now - this.armed.at < CONFIRM_WINDOW_MS) {
+    if (isSecondTouch(this.armed, id, now)) {
       this.armed = null;
       this.saySerial++;
       this.services?.speaker.stop();

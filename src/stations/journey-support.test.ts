@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledInstallation, CompiledJourney } from '../journeys/compiled.ts';
-import { pickJourney, readingTimeMs } from './journey-support.ts';
+import { CONFIRM_WINDOW_MS, isSecondTouch, pickJourney, readingTimeMs } from './journey-support.ts';
 
 const journey = (id: string, order: number) => ({ id, order }) as CompiledJourney;
 const installation = {
@@ -21,5 +21,13 @@ describe('journey station helpers', () => {
       readingTimeMs('Sono le quattro del mattino. Un furgone si ferma.'),
     );
     expect(readingTimeMs('x'.repeat(1000))).toBe(20_000);
+  });
+
+  it('acts only on a second touch of the same control, soon after the first', () => {
+    const armed = { key: 'option:sali', at: 1000 };
+    expect(isSecondTouch(null, 'option:sali', 1500)).toBe(false);
+    expect(isSecondTouch(armed, 'option:sali', 1500)).toBe(true);
+    expect(isSecondTouch(armed, 'option:resta', 1500)).toBe(false);
+    expect(isSecondTouch(armed, 'option:sali', 1000 + CONFIRM_WINDOW_MS)).toBe(false);
   });
 });

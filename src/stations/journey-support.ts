@@ -16,3 +16,16 @@ export function pickJourney(installation: CompiledInstallation, id: string | und
 export function readingTimeMs(text: string): number {
   return Math.min(20_000, 1500 + [...text].length * 65);
 }
+
+/** A second touch on the same control within this window acts; the first one speaks. */
+export const CONFIRM_WINDOW_MS = 8000;
+
+export interface Armed {
+  key: string;
+  at: number;
+}
+
+/** Whether a touch on `key` at `now` is the confirming second touch of an armed control. */
+export function isSecondTouch(armed: Armed | null, key: string, now: number): boolean {
+  return armed !== null && armed.key === key && now - armed.at < CONFIRM_WINDOW_MS;
+}

@@ -50,6 +50,8 @@ test('after the first load the station starts, and speaks, with the server gone'
 
   await page.reload();
   await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+  // The second boot finds every clip in the audio cache.
+  await expect(page.locator('percorso-app')).toHaveAttribute('data-audio', 'cached', { timeout: 30_000 });
   await page.mouse.click(640, 200);
   await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'journey');
   // Narration plays from the audio cache with the server gone.

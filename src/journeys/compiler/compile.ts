@@ -350,11 +350,14 @@ export function compileJourney(input: CompileInput): CompileResult {
   const labels = new Map<string, Step>();
   const origins: Record<string, StepOrigin> = {};
   const usedKeys = new Set<string>();
+  /** State key → the step it was compiled from. */
+  const stepOf = new Map<string, Step>();
   const claim = (key: string, step: Step) => {
     let unique = key;
     for (let n = 2; usedKeys.has(unique); n++) unique = `${key}-${n}`;
     usedKeys.add(unique);
     origins[unique] = locate(step.path);
+    stepOf.set(unique, step);
     step.keys.push(unique);
     return unique;
   };
@@ -417,8 +420,6 @@ export function compileJourney(input: CompileInput): CompileResult {
     return entryOf(target, seen);
   };
 
-  const ref = (target: string) => `#${target}`;
-
   const buildList = (list: Step[], cont: Target): Target => {
     list.forEach((step, index) => {
       const next = index + 1 < list.length ? entryOf(list[index + 1] as Step) : cont;
@@ -436,7 +437,7 @@ export function compileJourney(input: CompileInput): CompileResult {
     }
     if (!edges.has(from)) edges.set(from, new Set());
     edges.get(from)?.add(to);
-    return ref(to);
+    return `#${to}`;
   };
 
   /** A step reached, with the line it speaks: one line id from script to voice to analytics. */
@@ -644,16 +645,6 @@ export function compileJourney(input: CompileInput): CompileResult {
     for (const to of edges.get(key) ?? []) queue.push(to);
   }
   const reportedSteps = new Set<string>();
-  const stepOf = new Map<string, Step>();
-  const index = (list: Step[]) => {
-    for (const step of list) {
-      for (const key of step.keys) stepOf.set(key, step);
-      if (step.then) index(step.then);
-      if (step.else) index(step.else);
-      for (const option of step.options ?? []) if (option.then) index(option.then);
-    }
-  };
-  index(steps);
   if (initialKey && clean) {
     for (const [key, step] of stepOf) {
       if (!reached.has(key) && !reportedSteps.has(step.path.join('.'))) {
