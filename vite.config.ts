@@ -14,32 +14,41 @@ import { DEFAULT_KIOSK, kioskConfigPath } from './src/contracts/kiosk-name.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig(({ command }) => ({
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 600 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+    // The kiosk app, and the scene viewer for authors and the stage tests (src/stage/viewer.ts).
+    rollupOptions: { input: { main: `${root}index.html`, stage: `${root}stage.html` } },
+  },
   plugins: [
     stationAssets(root),
     journeys(root),
     cjkFont(root),
     {
       name: 'percorso-html',
-      transformIndexHtml: (html) => ({
+      transformIndexHtml: (html, context) => ({
         html: html.replace(
           '%PERCORSO_CSP%',
           contentSecurityPolicy(command === 'build' ? 'production' : 'development', 'meta'),
         ),
         // The default station's config loads alongside the scripts, not after them
         // (src/app/prefetch-config.ts picks it up; other stations fetch theirs at boot).
-        tags: [
-          {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: kioskConfigPath(process.env.VITE_KIOSK ?? DEFAULT_KIOSK),
-              as: 'fetch',
-              crossorigin: 'anonymous',
-            },
-            injectTo: 'head',
-          },
-        ],
+        tags:
+          context.path !== '/index.html'
+            ? []
+            : [
+                {
+                  tag: 'link',
+                  attrs: {
+                    rel: 'preload',
+                    href: kioskConfigPath(process.env.VITE_KIOSK ?? DEFAULT_KIOSK),
+                    as: 'fetch',
+                    crossorigin: 'anonymous',
+                  },
+                  injectTo: 'head',
+                },
+              ],
       }),
     },
     VitePWA({

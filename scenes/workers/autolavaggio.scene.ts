@@ -183,4 +183,18 @@ export default kitScene({
       repeat: { count: 5, step: [0.3, 0, 0] },
     },
   ],
+  // Spray from the washing lance, by day.
+  particles: [
+    {
+      count: 300,
+      at: [-0.5, 1.2, -2.5],
+      area: [2, 2, 1.5],
+      color: '#dfefff',
+      size: 0.04,
+      fall: 2,
+      drift: 0.5,
+      opacity: 0.5,
+      only: ['giorno'],
+    },
+  ],
 });

@@ -189,4 +189,18 @@ export default kitScene({
       only: ['sera'],
     },
   ],
+  // Dust hanging in the heat.
+  particles: [
+    {
+      count: 400,
+      at: [-2, 2, 0],
+      area: [14, 4, 14],
+      color: '#d8c8a0',
+      size: 0.05,
+      fall: 0.05,
+      drift: 0.3,
+      opacity: 0.4,
+      only: ['caldo'],
+    },
+  ],
 });

@@ -297,4 +297,17 @@ export default kitScene({
       repeat: { count: 5, step: [0.9, 0, -6.5] },
     },
   ],
+  // Rain over the street when it pours (fewer drops at lower quality tiers, none at the lowest).
+  particles: [
+    {
+      count: 1500,
+      at: [1, 6, -6],
+      area: [16, 12, 30],
+      color: '#9fb4c8',
+      size: 0.04,
+      fall: 9,
+      opacity: 0.55,
+      only: ['pioggia'],
+    },
+  ],
 });

@@ -214,4 +214,18 @@ export default kitScene({
       only: ['notte'],
     },
   ],
+  // Steam rising from the stoves during service.
+  particles: [
+    {
+      count: 160,
+      at: [0.3, 1.8, -3.4],
+      area: [1.6, 1.4, 0.8],
+      color: '#e8e8e8',
+      size: 0.08,
+      fall: -0.4,
+      drift: 0.2,
+      opacity: 0.25,
+      only: ['servizio'],
+    },
+  ],
 });

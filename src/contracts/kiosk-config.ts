@@ -111,6 +111,21 @@ export const kioskConfigSchema = z.strictObject({
       })
       .check(z.describe('Where this kiosk syncs its records. Leave out to keep records on the kiosk only.')),
   ),
+  stage: z._default(
+    z.strictObject({
+      tier: z._default(
+        z
+          .enum(['auto', 'low', 'medium', 'high'])
+          .check(
+            z.describe(
+              '3D quality: "auto" measures the GPU at start-up; "low", "medium" or "high" fix it (e.g. "low" on a machine known to struggle).',
+            ),
+          ),
+        'auto',
+      ),
+    }),
+    { tier: 'auto' },
+  ),
   audio: z._default(
     z.strictObject({
       volume: z._default(

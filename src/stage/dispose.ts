@@ -1,4 +1,5 @@
-// Frees what a scene created: geometries, materials and their textures (ImageBitmaps closed).
+// Frees what a scene created: geometries, materials and their textures (ImageBitmaps closed), and
+// what objects hold themselves: an InstancedMesh's instance buffers, a light's shadow map.
 // Long-running three.js apps end in white screens when this is skipped (field notes, failure 1).
 
 import type { Material, Object3D, Texture } from 'three';
@@ -21,7 +22,11 @@ function disposeMaterial(material: Material): void {
 export function disposeTree(root: Object3D): { geometries: number; materials: number } {
   const geometries = new Set<{ dispose(): void }>();
   const materials = new Set<Material>();
+  const owners: { dispose(): void }[] = [];
   root.traverse((object) => {
+    // Object3D itself has no dispose(); InstancedMesh and lights (shadow maps) do.
+    const own = (object as Object3D & { dispose?: () => void }).dispose;
+    if (typeof own === 'function') owners.push(object as Object3D & { dispose(): void });
     const { geometry, material } = object as Object3D & {
       geometry?: { dispose(): void };
       material?: Material | Material[];
@@ -31,6 +36,7 @@ export function disposeTree(root: Object3D): { geometries: number; materials: nu
   });
   for (const geometry of geometries) geometry.dispose();
   for (const material of materials) disposeMaterial(material);
+  for (const owner of owners) owner.dispose();
   root.removeFromParent();
   return { geometries: geometries.size, materials: materials.size };
 }

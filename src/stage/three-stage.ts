@@ -1,18 +1,57 @@
 // The three.js stage: one WebGLRenderer for the app's lifetime, scenes mounted into it and
 // disposed on unmount, shaders compiled when a scene loads (compileAsync) so the first frame does
 // not stutter, and frames drawn on demand: only while a camera moves or a scene animates.
-// Without WebGL the stage is a plain element that still reports each scene (issue: 3D stage
-// brings the 2D rendition).
+//
+// Quality: a tier (quality.ts) chosen at boot from a short probe, or fixed by the kiosk config,
+// and stepped down when frames drawn back to back stay over budget. Failure: without WebGL the
+// page gets the 2D rendition (flat-stage.ts) instead; when the GPU drops the context, the stage
+// says `stage-lost` (the station returns to the attract loop), waits for the context to come back
+// and, if it does not, asks for a reload.
 
-import { Color, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
+import {
+  Color,
+  DirectionalLight,
+  HemisphereLight,
+  PerspectiveCamera,
+  Scene,
+  Vector3,
+  WebGLRenderer,
+} from 'three';
 import { disposeTree } from './dispose.ts';
+import { FinishingPass } from './finishing.ts';
+import { FlatStage } from './flat-stage.ts';
+import { textureFootprint } from './footprint.ts';
+import { describePixels, type FrameSample } from './pixels.ts';
+import { probeRenderTimes } from './probe.ts';
+import { programKeeper } from './program-keeper.ts';
+import {
+  FrameWatch,
+  type Quality,
+  TIERS,
+  type TierName,
+  type TierSetting,
+  tierBelow,
+  tierForProbe,
+} from './quality.ts';
 import type { CameraPose, SceneInstance, SceneModule } from './scene.ts';
-import type { SceneRequest, Stage } from './stage.ts';
-
-const scenes = import.meta.glob<{ default: SceneModule }>('../../scenes/*/*.scene.ts');
+import { loadSceneModule } from './scene-modules.ts';
+import type { SceneRequest, Stage, StageStats, TierChange } from './stage.ts';
 
 /** How long a camera move between two poses takes. */
 const CAMERA_MOVE_S = 1.6;
+/** How long to wait for a lost WebGL context to come back before asking for a reload. */
+export const RESTORE_WAIT_MS = 8000;
+/** Disposal waits for shader compilation to settle, but never longer than this (a lost context). */
+const COMPILE_SETTLE_MS = 3000;
+
+export interface StageOptions {
+  /** `auto` (default) probes the GPU at boot; a tier name fixes it. */
+  tier?: TierSetting;
+  /** Nothing moves by itself (no particles, no animation; camera moves jump): screenshots. */
+  still?: boolean;
+  /** What to do when the GPU context does not come back (default: reload the page). */
+  reload?: () => void;
+}
 
 interface Mounted {
   key: string;
@@ -21,15 +60,27 @@ interface Mounted {
 }
 
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class ThreeStage extends EventTarget implements Stage {
-  readonly element: HTMLElement;
-  readonly mode: 'webgl' | '2d';
-  private readonly renderer?: WebGLRenderer;
+  readonly element: HTMLCanvasElement;
+  readonly mode = 'webgl' as const;
+  /** Resolves once the tier is chosen (after the probe, for `auto`). */
+  readonly ready: Promise<void>;
+  private readonly renderer: WebGLRenderer;
   private readonly scene = new Scene();
   private readonly camera = new PerspectiveCamera(50, 16 / 9, 0.1, 300);
   private readonly target = new Vector3();
   private readonly scratch = new Vector3();
+  /** Lent to every scene (see SceneLamps): never rebuilt, never disposed. */
+  private readonly lamps = { hemi: new HemisphereLight(), sun: new DirectionalLight() };
+  private readonly watch = new FrameWatch();
+  private readonly reload: () => void;
+  /** Whether the tier adapts to frame times (`auto`), or was fixed by the kiosk config. */
+  private readonly adaptive: boolean;
+  private readonly still: boolean;
+  private quality: Quality = TIERS.medium;
+  private finishing?: FinishingPass;
   private mounted?: Mounted;
   private move?: { from: CameraPose; to: CameraPose; t: number };
   private frame = 0;
@@ -38,30 +89,103 @@ export class ThreeStage extends EventTarget implements Stage {
   private readonly drawn: (() => void)[] = [];
   /** Shader compilation in flight: three.js polls the scene's materials until it settles. */
   private compiling: Promise<unknown> = Promise.resolve();
+  /** Disposal of unmounted scenes still waiting for compilation to settle. */
+  private disposing: Promise<unknown> = Promise.resolve();
+  private lost = false;
+  private restored: Promise<void> = Promise.resolve();
+  private onRestored = () => {};
+  private restoreTimer?: ReturnType<typeof setTimeout>;
+  private last: Omit<StageStats, 'mode' | 'tier' | 'scene'> = {
+    calls: 0,
+    triangles: 0,
+    points: 0,
+    geometries: 0,
+    textures: 0,
+    programs: 0,
+    textureBytes: 0,
+    largestTexture: 0,
+  };
 
-  constructor(doc: Document) {
+  /** Throws when WebGL is unavailable; `createStage` then builds the 2D rendition. */
+  constructor(doc: Document, options: StageOptions = {}) {
     super();
     const canvas = doc.createElement('canvas');
-    let renderer: WebGLRenderer | undefined;
-    try {
-      renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'low-power' });
-      renderer.setPixelRatio(Math.min(doc.defaultView?.devicePixelRatio ?? 1, 1.5));
-    } catch {
-      renderer = undefined;
-    }
-    this.renderer = renderer;
-    this.mode = renderer ? 'webgl' : '2d';
-    this.element = renderer ? canvas : doc.createElement('div');
+    this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'low-power' });
+    // Statistics count a whole frame (shadow map, scene and finishing pass), not its last call.
+    this.renderer.info.autoReset = false;
+    this.scene.add(this.lamps.hemi, this.lamps.sun, this.lamps.sun.target, programKeeper());
+    this.element = canvas;
     this.element.className = 'stage';
     this.element.dataset.stage = this.mode;
     this.element.setAttribute('aria-hidden', 'true');
+    this.adaptive = (options.tier ?? 'auto') === 'auto';
+    this.still = options.still ?? false;
+    this.reload = options.reload ?? (() => doc.defaultView?.location.reload());
+    canvas.addEventListener('webglcontextlost', this.onContextLost);
+    canvas.addEventListener('webglcontextrestored', this.onContextRestored);
     new ResizeObserver(() => this.resize()).observe(this.element);
+    this.ready = this.chooseTier(options.tier ?? 'auto', doc.defaultView);
+  }
+
+  get tier(): TierName {
+    return this.quality.tier;
+  }
+
+  private async chooseTier(setting: TierSetting, view: Window | null): Promise<void> {
+    let tier: TierName = setting === 'auto' ? 'medium' : setting;
+    let reason = 'set in the kiosk config';
+    if (setting === 'auto') {
+      const width = Math.round((view?.innerWidth ?? 1280) * Math.min(view?.devicePixelRatio ?? 1, 1.5));
+      const height = Math.round((view?.innerHeight ?? 720) * Math.min(view?.devicePixelRatio ?? 1, 1.5));
+      try {
+        const times = await probeRenderTimes(this.renderer, width, height);
+        tier = tierForProbe(times);
+        const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+        reason = `probe: ${median.toFixed(1)} ms per reference frame`;
+      } catch (error) {
+        tier = 'low';
+        reason = `probe failed: ${String(error)}`;
+      }
+    }
+    this.applyQuality(TIERS[tier], reason);
+  }
+
+  private applyQuality(quality: Quality, reason: string): void {
+    const from = this.quality.tier;
+    const shadowsChanged = quality.shadows !== this.renderer.shadowMap.enabled;
+    this.quality = quality;
+    this.renderer.shadowMap.enabled = quality.shadows;
+    if (shadowsChanged) {
+      // Materials compiled with (or without) shadow code must be rebuilt.
+      this.scene.traverse((object) => {
+        const material = (object as { material?: { needsUpdate: boolean } | { needsUpdate: boolean }[] })
+          .material;
+        for (const m of Array.isArray(material) ? material : material ? [material] : []) m.needsUpdate = true;
+      });
+    }
+    if (quality.post && !this.finishing) this.finishing = new FinishingPass();
+    if (!quality.post && this.finishing) {
+      this.finishing.dispose();
+      this.finishing = undefined;
+    }
+    this.mounted?.instance.setQuality?.(quality);
+    this.element.dataset.tier = quality.tier;
+    this.watch.reset();
+    this.resize();
+    this.dispatchEvent(
+      new CustomEvent<TierChange>('stage-tier', { detail: { from, to: quality.tier, reason } }),
+    );
   }
 
   private resize(): void {
     const { clientWidth: width, clientHeight: height } = this.element;
     if (!width || !height) return;
-    this.renderer?.setSize(width, height, false);
+    const ratio = Math.min(
+      this.element.ownerDocument.defaultView?.devicePixelRatio ?? 1,
+      this.quality.maxPixelRatio,
+    );
+    this.renderer.setPixelRatio(ratio);
+    this.renderer.setSize(width, height, false);
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
     this.requestFrame();
@@ -69,23 +193,25 @@ export class ThreeStage extends EventTarget implements Stage {
 
   async show(request: SceneRequest): Promise<void> {
     const serial = ++this.serial;
+    await this.ready;
+    if (this.lost) await this.restored;
+    if (serial !== this.serial) return;
     if (this.mounted?.key !== request.scene) {
-      const load = scenes[`../../scenes/${request.scene}.scene.ts`];
-      if (!load) throw new Error(`no scene module for ${request.scene}`);
-      const module = (await load()).default;
+      const module = await loadSceneModule(request.scene);
       if (serial !== this.serial) return;
       this.clear();
-      const instance = module.build();
+      const instance = module.build(this.lamps);
+      instance.setQuality?.(this.quality);
       this.scene.add(instance.root);
       this.mounted = { key: request.scene, module, instance };
       this.place(instance.cameras[request.camera ?? module.cameras[0] ?? ''], false);
-      if (this.renderer) {
-        this.compiling = this.renderer.compileAsync(this.scene, this.camera);
-        await this.compiling;
-      }
+      // Lights and shadow settings first, so the programs compiled now are the ones drawn.
+      instance.setState(request.state ?? module.states[0] ?? '');
+      this.compiling = this.renderer.compileAsync(this.scene, this.camera);
+      await this.compiling;
       if (serial !== this.serial) return;
     } else if (request.camera) {
-      this.place(this.mounted.instance.cameras[request.camera], true);
+      this.place(this.mounted.instance.cameras[request.camera], !this.still);
     }
     const { module, instance } = this.mounted as Mounted;
     const state = request.state ?? module.states[0] ?? '';
@@ -93,7 +219,6 @@ export class ThreeStage extends EventTarget implements Stage {
     this.scene.background = new Color(instance.background[state] ?? '#000000');
     this.element.dataset.scene = request.scene;
     this.element.dataset.state = state;
-    if (!this.renderer) this.element.style.background = instance.background[state] ?? '#000';
     await this.nextFrame();
     if (serial === this.serial) this.dispatchEvent(new CustomEvent('stage-ready', { detail: request }));
   }
@@ -125,16 +250,18 @@ export class ThreeStage extends EventTarget implements Stage {
     });
   }
 
-  private requestFrame(): void {
-    if (this.frame) return;
+  /** Asks for a frame (the stage draws on demand). */
+  requestFrame(): void {
+    if (this.frame || this.lost) return;
     this.frame = requestAnimationFrame((now) => this.draw(now));
   }
 
   private draw(now: number): void {
     this.frame = 0;
-    const seconds = this.lastFrameAt ? Math.min(0.1, (now - this.lastFrameAt) / 1000) : 0;
+    const interval = this.lastFrameAt ? now - this.lastFrameAt : 0;
+    const seconds = Math.min(0.1, interval / 1000);
     this.lastFrameAt = now;
-    let moving = this.mounted?.instance.update?.(seconds) ?? false;
+    let moving = this.still ? false : (this.mounted?.instance.update?.(seconds) ?? false);
     if (this.move) {
       const { from, to } = this.move;
       this.move.t = Math.min(1, this.move.t + seconds / CAMERA_MOVE_S);
@@ -146,10 +273,47 @@ export class ThreeStage extends EventTarget implements Stage {
       if (this.move.t >= 1) this.move = undefined;
       else moving = true;
     }
-    this.renderer?.render(this.scene, this.camera);
+    this.render();
     for (const resolve of this.drawn.splice(0)) resolve();
+    // Only frames drawn back to back are intervals the visitor sees as smooth or not.
+    if (this.adaptive && interval > 0 && this.watch.add(interval)) {
+      const lower = tierBelow(this.quality.tier);
+      if (lower) this.applyQuality(TIERS[lower], `frames over ${this.watch.budgetMs.toFixed(0)} ms`);
+    }
     if (moving) this.requestFrame();
     else this.lastFrameAt = 0;
+  }
+
+  private render(): void {
+    const info = this.renderer.info;
+    info.reset();
+    if (this.finishing) this.finishing.render(this.renderer, this.scene, this.camera);
+    else this.renderer.render(this.scene, this.camera);
+    const { bytes, largest } = textureFootprint(this.scene);
+    this.last = {
+      calls: info.render.calls,
+      triangles: info.render.triangles,
+      points: info.render.points,
+      geometries: info.memory.geometries,
+      textures: info.memory.textures,
+      programs: info.programs?.length ?? 0,
+      textureBytes: bytes,
+      largestTexture: largest,
+    };
+  }
+
+  /** What the last frame cost and what the GPU holds: for the budget tests and the staff panel. */
+  stats(): StageStats {
+    const info = this.renderer.info;
+    return {
+      mode: this.mode,
+      tier: this.quality.tier,
+      scene: this.mounted?.key ?? null,
+      ...this.last,
+      geometries: info.memory.geometries,
+      textures: info.memory.textures,
+      programs: info.programs?.length ?? 0,
+    };
   }
 
   clear(): void {
@@ -158,21 +322,101 @@ export class ThreeStage extends EventTarget implements Stage {
     this.mounted = undefined;
     this.move = undefined;
     mounted.instance.root.removeFromParent();
-    // Disposing materials while compileAsync still polls them throws inside three.js: wait for it.
-    void this.compiling.then(() => {
+    // Disposing materials while compileAsync still polls them throws inside three.js: wait for it
+    // (but not forever: a lost context never settles).
+    const disposal = Promise.race([this.compiling.catch(() => {}), delay(COMPILE_SETTLE_MS)]).then(() => {
       disposeTree(mounted.instance.root);
       mounted.instance.dispose?.();
-      this.renderer?.renderLists.dispose();
+      this.renderer.renderLists.dispose();
     });
+    // `.then(() => {})`: each chained Promise.all would otherwise hold the one before as its value.
+    this.disposing = Promise.all([this.disposing, disposal]).then(() => {});
     delete this.element.dataset.scene;
     delete this.element.dataset.state;
   }
+
+  /** Resolves when every unmounted scene is disposed (tests, the staff panel's memory figures). */
+  async settled(): Promise<void> {
+    await this.disposing;
+  }
+
+  /** Draws `count` frames back to back with the current scene; resolves with each frame's time. */
+  async measureFrames(count: number): Promise<{ intervals: number[]; renders: number[] }> {
+    const intervals: number[] = [];
+    const renders: number[] = [];
+    const gl = this.renderer.getContext();
+    const pixel = new Uint8Array(4);
+    let previous = 0;
+    for (let i = 0; i < count + 1; i++) {
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const started = performance.now();
+      this.mounted?.instance.update?.(previous ? (now - previous) / 1000 : 0);
+      this.render();
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      if (previous) {
+        intervals.push(now - previous);
+        renders.push(performance.now() - started);
+      }
+      previous = now;
+    }
+    return { intervals, renders };
+  }
+
+  /** Draws the current frame and reads it back whole (screenshot tests: did the scene draw?). */
+  sample(): FrameSample {
+    this.render();
+    const gl = this.renderer.getContext();
+    const { drawingBufferWidth: width, drawingBufferHeight: height } = gl;
+    const data = new Uint8Array(width * height * 4);
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, data);
+    return describePixels(data, width, height);
+  }
+
+  private readonly onContextLost = (event: Event): void => {
+    event.preventDefault(); // tells the browser we want the context back
+    if (this.lost) return;
+    this.lost = true;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.serial++;
+    this.clear();
+    for (const resolve of this.drawn.splice(0)) resolve();
+    this.restored = new Promise((resolve) => {
+      this.onRestored = resolve;
+    });
+    this.restoreTimer = setTimeout(() => this.reload(), RESTORE_WAIT_MS);
+    this.element.dataset.lost = '';
+    this.dispatchEvent(new Event('stage-lost'));
+  };
+
+  private readonly onContextRestored = (): void => {
+    // three.js rebuilds its own state on this event; scenes re-upload when next shown.
+    clearTimeout(this.restoreTimer);
+    this.lost = false;
+    delete this.element.dataset.lost;
+    this.applyQuality(this.quality, 'context restored');
+    this.onRestored();
+    this.dispatchEvent(new Event('stage-restored'));
+  };
 }
 
-let shared: ThreeStage | undefined;
+/**
+ * The stage for this page: the three.js stage where WebGL works, the 2D rendition where it does
+ * not (old drivers, a blocklisted GPU, `--disable-webgl`).
+ */
+export function createStage(doc: Document, options: StageOptions = {}): Stage {
+  try {
+    return new ThreeStage(doc, options);
+  } catch (error) {
+    console.warn('WebGL unavailable, showing scenes in 2D:', error);
+    return new FlatStage(doc);
+  }
+}
+
+let shared: Stage | undefined;
 
 /** The one stage of this page: created on first use, kept for the app's lifetime. */
-export function sharedStage(doc: Document): ThreeStage {
-  shared ??= new ThreeStage(doc);
+export function sharedStage(doc: Document, options: StageOptions = {}): Stage {
+  shared ??= createStage(doc, options);
   return shared;
 }

@@ -99,7 +99,8 @@ export class JourneyStation extends LitElement {
     ]);
     if (!this.isConnected || this.ended) return;
     this.journey = journey;
-    if (stageModule) this.attachStage(stageModule.sharedStage(this.ownerDocument));
+    if (stageModule)
+      this.attachStage(stageModule.sharedStage(this.ownerDocument, { tier: config.stage.tier }));
     this.startActor(journey);
   }
 
@@ -115,8 +116,16 @@ export class JourneyStation extends LitElement {
         }),
       );
     };
+    // The GPU dropped its context: this visit cannot show its places any more. The shell's error
+    // boundary logs it for staff and returns to the attract loop; the stage waits for the context
+    // to come back (or reloads the page) before the next visit shows a scene.
+    const onLost = () => reportError(new Error('the 3D stage lost its WebGL context (GPU reset)'));
     stage.addEventListener('stage-ready', onReady);
-    this.cleanup.push(() => stage.removeEventListener('stage-ready', onReady));
+    stage.addEventListener('stage-lost', onLost);
+    this.cleanup.push(() => {
+      stage.removeEventListener('stage-ready', onReady);
+      stage.removeEventListener('stage-lost', onLost);
+    });
   }
 
   private startActor(journey: CompiledJourney): void {
