@@ -114,6 +114,38 @@ const api = {
     if (!(stage instanceof ThreeStage)) throw new Error('frame times need the WebGL stage');
     return stage.measureFrames(frames);
   },
+  /**
+   * Frame cost of every scene (its first state and camera) against an empty scene on the same
+   * renderer: p95 of `frames` frames each, drawn back to back and finished on the GPU. Used by
+   * `npm run bench` (SwiftShader) and tests/bench/gpu (a real GPU).
+   */
+  async bench(frames = 120) {
+    const p95 = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? 0;
+    const empty: number[] = [];
+    const scenes: Record<string, { p95: number; emptyP95: number; triangles: number; calls: number }> = {};
+    for (const key of SCENE_KEYS) {
+      stage.clear();
+      await stage.settled();
+      const base = p95((await api.measure(frames)).renders);
+      empty.push(base);
+      await stage.show({ scene: key });
+      const { renders } = await api.measure(frames);
+      const { triangles, calls } = stage.stats();
+      scenes[key] = { p95: p95(renders), emptyP95: base, triangles, calls };
+    }
+    stage.clear();
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return {
+      renderer: info ? gl?.getParameter(info.UNMASKED_RENDERER_WEBGL) : 'unknown',
+      tier: stage.tier,
+      width: innerWidth,
+      height: innerHeight,
+      pixelRatio: devicePixelRatio,
+      scenes,
+    };
+  },
   /** How much the last frame shows: distinct colours and the spread of brightness. */
   sample() {
     if (stage instanceof ThreeStage) return stage.sample();

@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { benchAudio } from './audio.bench.ts';
 import { type Figure, mergeResults } from './harness.ts';
 import { benchJourney } from './journey.bench.ts';
+import { benchStage } from './stage.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
 const browserCheck = await chromium
@@ -20,6 +21,7 @@ const allBenches = [
   { name: 'startup (cold offline start, initial JS)', run: benchStartup },
   { name: 'journey transition (machine + render vs render alone)', run: benchJourney },
   { name: 'audio (narration start, play/stop cycles)', run: benchAudio },
+  { name: 'stage (frame p95 per scene vs an empty scene)', run: benchStage },
 ];
 const benches = allBenches.filter((b) => !only || b.name.startsWith(only));
 const figures: Record<string, Omit<Figure, 'measured'>> = {};

@@ -3,6 +3,7 @@
 // everything it took when unmounted, 200 times over.
 
 import { expect, type Page, test } from '@playwright/test';
+import { startVisit } from './helpers.ts';
 
 interface Stats {
   mode: string;
@@ -156,5 +157,70 @@ test.describe('3D stage', () => {
     }
     test.info().annotations.push({ type: 'heap', description: report.join('; ') });
     console.log(`stage heap growth: ${report.join('; ')}`);
+  });
+});
+
+test.describe('3D stage failures', () => {
+  const station = (page: Page) => page.locator('percorso-app').locator('percorso-journey');
+
+  async function sceneOnScreen(page: Page): Promise<void> {
+    await startVisit(page);
+    const button = station(page).locator('pc-big-button[name="continue:"]');
+    await button.click();
+    await button.click();
+    await expect(station(page)).toHaveAttribute('data-stage-ready', 'workers/campo', { timeout: 15_000 });
+  }
+
+  /** Makes the GPU drop the stage's context, as a driver reset or GPU process crash does. */
+  const loseContext = (page: Page) =>
+    page.evaluate(() => {
+      const root = document
+        .querySelector('percorso-app')
+        ?.shadowRoot?.querySelector('percorso-journey')?.shadowRoot;
+      const canvas = root?.querySelector('canvas.stage') as HTMLCanvasElement;
+      const gl = canvas.getContext('webgl2') as WebGL2RenderingContext;
+      const lose = gl.getExtension('WEBGL_lose_context') as WEBGL_lose_context;
+      Object.assign(window, { loseContext: lose, sameDocument: true });
+      lose.loseContext();
+      return performance.now();
+    });
+
+  test('a lost WebGL context returns the station to the attract loop, and the next visit draws again without a reload', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.goto('/?kiosk=workers-journey');
+    await sceneOnScreen(page);
+    const lostAt = await loseContext(page);
+    await page.locator('percorso-app[data-screen="attract"]').waitFor({ timeout: 2000 });
+    const backAfter = (await page.evaluate(() => performance.now())) - lostAt;
+    expect(backAfter).toBeLessThan(2000);
+    await page.evaluate(() =>
+      (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.restoreContext(),
+    );
+    await sceneOnScreen(page);
+    // Same document: recovered without a reload; and the stage draws real pixels again.
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+    await expect(station(page).locator('canvas.stage')).not.toHaveAttribute('data-lost');
+  });
+
+  test('a context that does not come back reloads the page into the attract loop', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto('/?kiosk=workers-journey');
+    await sceneOnScreen(page);
+    await loseContext(page);
+    await page.locator('percorso-app[data-screen="attract"]').waitFor({ timeout: 2000 });
+    // RESTORE_WAIT_MS (8 s) later the stage gives up and reloads: a fresh document, attract loop.
+    await page.waitForFunction(
+      () => !(window as unknown as { sameDocument?: boolean }).sameDocument,
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await page.locator('percorso-app[data-screen="attract"]').waitFor();
+    await sceneOnScreen(page);
   });
 });

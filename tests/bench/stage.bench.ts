@@ -1,0 +1,62 @@
+// Figures: frame-p95-ratio:<scene>: the p95 time to draw one frame of each scene (its first state
+// and camera, drawn back to back and finished on the GPU with a one-pixel read) divided by the p95
+// of an empty three.js scene on the same renderer, measured just before it. Goal ≤ 2. In headless
+// Chromium on SwiftShader (the CPU), at 1920×1080 and at the tier the stage's own probe picks
+// there, as a station would run (BENCH_TIER=low|medium|high fixes it). The same page runs on a
+// real GPU through tests/bench/gpu/run.sh (absolute p95 there: goal ≤ 16.7 ms).
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+import { type Figure, progress, serve } from './harness.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 60);
+const TIER = process.env.BENCH_TIER ?? 'auto';
+
+interface StageBench {
+  renderer: string;
+  tier: string;
+  scenes: Record<string, { p95: number; emptyP95: number; triangles: number; calls: number }>;
+}
+
+export async function benchStage(): Promise<Record<string, Omit<Figure, 'measured'>>> {
+  progress('building the app with the scene viewer');
+  const outDir = join(ROOT, '.cache/bench-stage');
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/stage.html?bare&tier=${TIER}`);
+    await page.waitForFunction(() => 'percorsoStage' in window);
+    progress(`drawing ${FRAMES} frames of every scene and of an empty one before it`);
+    const result = (await page.evaluate(
+      (frames) =>
+        (window as unknown as { percorsoStage: { bench(n: number): Promise<unknown> } }).percorsoStage.bench(
+          frames,
+        ),
+      FRAMES,
+    )) as StageBench;
+    progress(`renderer: ${result.renderer}, tier ${result.tier}`);
+    const figures: Record<string, Omit<Figure, 'measured'>> = {};
+    for (const [key, scene] of Object.entries(result.scenes)) {
+      const ratio = scene.p95 / Math.max(scene.emptyP95, 0.01);
+      progress(
+        `${key}: ${scene.p95.toFixed(1)} ms vs empty ${scene.emptyP95.toFixed(1)} ms (${scene.calls} calls, ${scene.triangles} triangles)`,
+      );
+      figures[`frame-p95-ratio:${key}`] = {
+        value: Number(ratio.toFixed(2)),
+        unit: 'ratio',
+        goal: '≤ 2',
+        met: ratio <= 2,
+      };
+    }
+    return figures;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
