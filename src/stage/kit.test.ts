@@ -6,31 +6,23 @@ import { DirectionalLight, InstancedMesh, type Object3D, type Points } from 'thr
 import { describe, expect, it } from 'vitest';
 import { disposeTree } from './dispose.ts';
 import { textureFootprint } from './footprint.ts';
-import { kitScene, seeded } from './kit.ts';
+import { kitScene, type Mood, seeded } from './kit.ts';
 import { TIERS } from './quality.ts';
 import { loadSceneModule, SCENE_KEYS } from './scene-modules.ts';
 
+const mood: Mood = {
+  background: '#000',
+  sky: '#fff',
+  ground: '#000',
+  ambient: 1,
+  sun: '#fff',
+  sunStrength: 1,
+  sunFrom: [0, 5, 0],
+};
+
 const rainy = kitScene({
-  states: {
-    dry: {
-      background: '#000',
-      sky: '#fff',
-      ground: '#000',
-      ambient: 1,
-      sun: '#fff',
-      sunStrength: 1,
-      sunFrom: [0, 5, 0],
-    },
-    wet: {
-      background: '#000',
-      sky: '#fff',
-      ground: '#000',
-      ambient: 1,
-      sun: '#fff',
-      sunStrength: 1,
-      sunFrom: [0, 5, 0],
-    },
-  },
+  // Two states that differ only in where it rains.
+  states: { dry: mood, wet: mood },
   cameras: { front: { position: [0, 1, 5], target: [0, 0, 0] } },
   props: [
     { shape: 'box', size: [1, 1, 1], at: [0, 0, 0], color: '#888', repeat: { count: 3, step: [2, 0, 0] } },

@@ -95,16 +95,6 @@ export class ThreeStage extends EventTarget implements Stage {
   private restored: Promise<void> = Promise.resolve();
   private onRestored = () => {};
   private restoreTimer?: ReturnType<typeof setTimeout>;
-  private last: Omit<StageStats, 'mode' | 'tier' | 'scene'> = {
-    calls: 0,
-    triangles: 0,
-    points: 0,
-    geometries: 0,
-    textures: 0,
-    programs: 0,
-    textureBytes: 0,
-    largestTexture: 0,
-  };
 
   /** Throws when WebGL is unavailable; `createStage` then builds the 2D rendition. */
   constructor(doc: Document, options: StageOptions = {}) {
@@ -286,33 +276,30 @@ export class ThreeStage extends EventTarget implements Stage {
 
   private render(): void {
     const info = this.renderer.info;
-    info.reset();
+    info.reset(); // so info.render holds this frame's totals until the next one
     if (this.finishing) this.finishing.render(this.renderer, this.scene, this.camera);
     else this.renderer.render(this.scene, this.camera);
-    const { bytes, largest } = textureFootprint(this.scene);
-    this.last = {
-      calls: info.render.calls,
-      triangles: info.render.triangles,
-      points: info.render.points,
-      geometries: info.memory.geometries,
-      textures: info.memory.textures,
-      programs: info.programs?.length ?? 0,
-      textureBytes: bytes,
-      largestTexture: largest,
-    };
   }
 
-  /** What the last frame cost and what the GPU holds: for the budget tests and the staff panel. */
+  /**
+   * What the last frame cost and what the GPU holds: for the budget tests and the staff panel.
+   * Read when asked (the texture footprint walks the scene), never computed per frame.
+   */
   stats(): StageStats {
-    const info = this.renderer.info;
+    const { render, memory, programs } = this.renderer.info;
+    const { bytes, largest } = textureFootprint(this.scene);
     return {
       mode: this.mode,
       tier: this.quality.tier,
       scene: this.mounted?.key ?? null,
-      ...this.last,
-      geometries: info.memory.geometries,
-      textures: info.memory.textures,
-      programs: info.programs?.length ?? 0,
+      calls: render.calls,
+      triangles: render.triangles,
+      points: render.points,
+      geometries: memory.geometries,
+      textures: memory.textures,
+      programs: programs?.length ?? 0,
+      textureBytes: bytes,
+      largestTexture: largest,
     };
   }
 
