@@ -4,10 +4,12 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT, E2E_URL } from './tests/e2e/chromium.ts';
 
 process.env.TZ = 'Europe/Rome';
+// E2E_DIST (with E2E_PORT) lets a second run build and serve apart from the default one.
+const dist = process.env.E2E_DIST;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e-artifacts',
+  outputDir: dist ? `${dist}-artifacts` : 'test-results/e2e-artifacts',
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -25,9 +27,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
+    command: dist
+      ? `npx vite build --logLevel warn --outDir ${dist} --emptyOutDir && npx tsx src/server/main.ts`
+      : 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
     url: `${E2E_URL}/`,
-    env: { PORT: String(E2E_PORT) },
+    env: { PORT: String(E2E_PORT), ...(dist ? { DIST_DIR: dist } : {}) },
     reuseExistingServer: false,
     timeout: 120_000,
   },

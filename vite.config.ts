@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 // Build: the kiosk app, its kiosk configs and audio, and a service worker that precaches all of
 // it so a station works with no network from the second load on.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -12,8 +13,11 @@ import { contentSecurityPolicy } from './src/contracts/csp.ts';
 import { DEFAULT_KIOSK, kioskConfigPath } from './src/contracts/kiosk-name.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Shown in the staff panel's health view: the package version and the build date. */
+const appVersion = `${JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version} (${new Date().toISOString().slice(0, 10)})`;
 
 export default defineConfig(({ command }) => ({
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(appVersion) },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -11,9 +11,11 @@ import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
 import { LazySpeaker } from '../sound/lazy-speaker.ts';
 import './config-error-screen.ts';
-import { MemoryAnalytics } from './analytics.ts';
+import { StaffAlerts } from './alerts.ts';
+import { RecordsAnalytics } from './analytics.ts';
 import { kioskName, loadKioskConfig } from './config-loader.ts';
 import { fetchConfig } from './prefetch-config.ts';
+import { createRecordsService, STORAGE_CHECK_MS } from './records-service.ts';
 import './percorso-app.ts';
 import type { PercorsoApp } from './percorso-app.ts';
 
@@ -87,14 +89,27 @@ export async function boot(win: Window): Promise<void> {
     (error) => errorLog.append({ kind: 'boot', ...describeThrown(error) }),
   );
 
+  const alerts = new StaffAlerts();
+  const { records, checkStorage } = createRecordsService(config, alerts);
+  errorLog.sink = (entry) => {
+    records()
+      .then((r) => r.logError(entry))
+      .catch(() => {});
+  };
+  win.setInterval(() => void checkStorage(), STORAGE_CHECK_MS);
+
   app = doc.createElement('percorso-app');
-  app.services = { config, i18n, speaker, analytics: new MemoryAnalytics() };
+  app.services = { config, i18n, speaker, analytics: new RecordsAnalytics(records), records, alerts };
   app.errorLog = errorLog;
   app.homeLanguage = homeLanguage;
   doc.body.replaceChildren(app);
   await app.updateComplete;
   win.requestAnimationFrame(() =>
-    win.setTimeout(() => afterFirstFrame(app as PercorsoApp, speaker, errorLog), 0),
+    win.setTimeout(() => {
+      afterFirstFrame(app as PercorsoApp, speaker, errorLog);
+      // Open the records (and ask for persistent storage) once the attract loop is on screen.
+      records().then(checkStorage, () => {});
+    }, 0),
   );
 }
 

@@ -3,7 +3,9 @@
 import { createContext } from '@lit/context';
 import type { i18n as I18n } from 'i18next';
 import type { KioskConfig } from '../contracts/kiosk-config.ts';
+import type { Records } from '../records/records.ts';
 import type { Speaker } from '../sound/speaker.ts';
+import type { StaffAlerts } from './alerts.ts';
 import type { Analytics } from './analytics.ts';
 
 export interface StationServices {
@@ -11,6 +13,13 @@ export interface StationServices {
   i18n: I18n;
   speaker: Speaker;
   analytics: Analytics;
+  /**
+   * The local records, opened on first use (memoised; retried after a failure). A role that
+   * writes must keep the visitor's flow going when this rejects: staff are alerted elsewhere.
+   */
+  records: () => Promise<Records>;
+  /** Things staff must see and visitors must not (failed writes, a filling disk). */
+  alerts: StaffAlerts;
 }
 
 export const servicesContext = createContext<StationServices>(Symbol('percorso-services'));

@@ -53,5 +53,7 @@ export const appStyles = css`
   @keyframes touch { 0%, 100% { transform: translate(40px, 60px); } 35%, 55% { transform: translate(0, 0); } }
   @keyframes light { 0%, 35%, 100% { fill: rgb(255 255 255 / 0.14); } 45%, 80% { fill: var(--pc-focus, #ffd166); } }
   @keyframes speak { 0%, 40%, 100% { opacity: 0; } 50%, 85% { opacity: 1; } }
+  /* A discreet mark for staff (a failed write, a filling disk): visitors see a dot, staff know. */
+  .staff-mark { position: absolute; top: 8px; left: 8px; width: 12px; height: 12px; border-radius: 50%; background: #e0a82f; z-index: 40; pointer-events: none; }
   @media (prefers-reduced-motion: reduce) { .loop span, .invite, .demo * { animation: none; } }
 `;

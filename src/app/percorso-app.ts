@@ -15,6 +15,7 @@ import { LANGUAGES } from '../i18n/languages.ts';
 import { describeThrown, type ErrorEntry, type ErrorLog, OUT_OF_ORDER_RETRY_MS } from '../kiosk/error-log.ts';
 import type { IdleActor } from '../kiosk/idle-machine.ts';
 import { shouldApplyUpdate, type UpdateManager } from '../kiosk/update-policy.ts';
+import { CornerHold } from '../staff/corner-hold.ts';
 import { ROLES, type VisitEndEvent } from '../stations/registry.ts';
 import { shellIcons as icons } from '../ui/shell-icons.ts';
 import { type StationServices, servicesContext } from './context.ts';
@@ -85,6 +86,26 @@ export class PercorsoApp extends LitElement {
   private warningTimer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   @state() private quiet = false;
+  /** The staff panel is open over the station (PIN pad or panel). */
+  @state() private staffOpen = false;
+  @state() private staffTag: string | null = null;
+  @state() private alerting = false;
+  private unsubscribeAlerts?: () => void;
+  private readonly cornerHold = new CornerHold({
+    width: () => this.getBoundingClientRect().width || window.innerWidth,
+    onTrigger: () => void this.openStaff(),
+  });
+  private readonly onCornerPointer = (event: PointerEvent): void => {
+    if (event.type === 'pointerup' || event.type === 'pointercancel') {
+      // The fingers of the staff gesture lift over the station: that lift is not a visitor's tap.
+      if (this.cornerHold.release(event.pointerId)) event.stopPropagation();
+    }
+    if (this.staffOpen) return;
+    if (event.type === 'pointerdown') this.cornerHold.down(event.pointerId, event.clientX, event.clientY);
+    else if (event.type === 'pointermove')
+      this.cornerHold.move(event.pointerId, event.clientX, event.clientY);
+    else this.cornerHold.up(event.pointerId);
+  };
   private quietTimer?: ReturnType<typeof setTimeout>;
   private visitSerial = 0;
   private lastRecoveryAt = Number.NEGATIVE_INFINITY;
@@ -104,12 +125,23 @@ export class PercorsoApp extends LitElement {
     super.connectedCallback();
     this.dataset.role = this.services.config.station.role;
     this.visitLanguage = this.homeLanguage;
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'] as const) {
+      this.addEventListener(type, this.onCornerPointer, { capture: true });
+    }
+    this.unsubscribeAlerts = this.services.alerts?.subscribe((alerts) => {
+      this.alerting = alerts.length > 0;
+    });
     this.enterAttract();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopVisit();
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'] as const) {
+      this.removeEventListener(type, this.onCornerPointer, { capture: true });
+    }
+    this.cornerHold.reset();
+    this.unsubscribeAlerts?.();
     clearInterval(this.attractTimer);
     clearTimeout(this.retryTimer);
     clearTimeout(this.quietTimer);
@@ -118,13 +150,25 @@ export class PercorsoApp extends LitElement {
   protected override updated(_changed: PropertyValues): void {
     this.dataset.screen = this.screenName;
     this.toggleAttribute('data-quiet', this.quiet && this.screen === 'attract');
+    this.toggleAttribute('data-staff', this.staffOpen);
+    this.toggleAttribute('data-alert', this.alerting);
     if (this.screen === 'visit') this.dataset.idle = this.warningLeft === null ? 'watching' : 'warning';
     else delete this.dataset.idle;
   }
 
   // ── attract loop ────────────────────────────────────────────────────────────
 
+  /** A wall is a projector nobody touches: it shows its visit screen for good, with no idle reset. */
+  private get unattended(): boolean {
+    return this.services.config.station.role === 'wall';
+  }
+
   private enterAttract(): void {
+    if (this.unattended) {
+      clearInterval(this.attractTimer);
+      void this.startVisit(this.homeLanguage, true);
+      return;
+    }
     this.screen = 'attract';
     this.attractIndex = Math.max(0, this.offered.indexOf(this.homeLanguage));
     this.setLanguage(this.homeLanguage);
@@ -157,8 +201,8 @@ export class PercorsoApp extends LitElement {
     applyDocumentLanguage(this.ownerDocument, lang);
   }
 
-  async startVisit(lang: LanguageCode): Promise<void> {
-    if (this.screen !== 'attract') return;
+  async startVisit(lang: LanguageCode, force = false): Promise<void> {
+    if (this.screen !== 'attract' && !force) return;
     const serial = ++this.visitSerial;
     clearInterval(this.attractTimer);
     this.services.speaker.stop();
@@ -171,7 +215,7 @@ export class PercorsoApp extends LitElement {
     this.setLanguage(lang);
     this.roleTag = tag;
     this.screen = 'visit';
-    this.watchIdle(idleModule.createIdleActor);
+    if (!this.unattended) this.watchIdle(idleModule.createIdleActor);
   }
 
   /** Loads what the first visit needs while the attract loop waits for a touch. */
@@ -203,8 +247,11 @@ export class PercorsoApp extends LitElement {
         actor.send({ type: 'TYPING', active: false });
       }
     };
+    // The reflection station's on-screen keyboard says when the visitor is writing.
+    const onScreenTyping = () => actor.send({ type: 'TYPING', active: true });
     this.addEventListener('pointerdown', activity);
     this.addEventListener('keydown', typing);
+    this.addEventListener('pc-typing', onScreenTyping);
     this.addEventListener('focusout', left);
     const unsubscribe = this.services.speaker.subscribe((lineId) => {
       // The shell's own "still there?" must not hold the clock it is counting down.
@@ -219,6 +266,7 @@ export class PercorsoApp extends LitElement {
     this.visitCleanup = [
       () => this.removeEventListener('pointerdown', activity),
       () => this.removeEventListener('keydown', typing),
+      () => this.removeEventListener('pc-typing', onScreenTyping),
       () => this.removeEventListener('focusout', left),
       unsubscribe,
       ...subs.map((s) => () => s.unsubscribe()),
@@ -279,6 +327,26 @@ export class PercorsoApp extends LitElement {
   private onVisitEnd(event: VisitEndEvent): void {
     event.stopPropagation();
     this.endVisit(event.detail.reason);
+  }
+
+  // ── staff panel ─────────────────────────────────────────────────────────────
+
+  /** Opens the staff panel (PIN first) over whatever the station shows. */
+  async openStaff(): Promise<void> {
+    if (this.staffOpen) return;
+    this.staffOpen = true;
+    try {
+      await import('../staff/staff-panel.ts');
+      this.staffTag = 'percorso-staff';
+    } catch (error) {
+      this.staffOpen = false;
+      throw error;
+    }
+  }
+
+  private onStaffClose(): void {
+    this.staffOpen = false;
+    this.staffTag = null;
   }
 
   // ── errors ──────────────────────────────────────────────────────────────────
@@ -370,7 +438,7 @@ export class PercorsoApp extends LitElement {
     return html`<section class="calm"><h1>${t('outOfOrder.title')}</h1><p>${t('outOfOrder.body')}</p></section>`;
   }
 
-  override render() {
+  private renderScreen() {
     switch (this.screen) {
       case 'attract':
         return this.renderAttract();
@@ -379,6 +447,12 @@ export class PercorsoApp extends LitElement {
       case 'out-of-order':
         return this.renderOutOfOrder();
     }
+  }
+
+  override render() {
+    return html`${this.renderScreen()}
+      ${this.alerting ? html`<span class="staff-mark" aria-hidden="true"></span>` : nothing}
+      ${this.staffOpen && this.staffTag ? html`<percorso-staff @pc-staff-close=${this.onStaffClose}></percorso-staff>` : nothing}`;
   }
 }
 

@@ -3,6 +3,8 @@
 import manifest from 'virtual:percorso-audio-manifest';
 import { HowlerSpeaker } from '../sound/howler-speaker.ts';
 
+export { manifest };
+
 export function createSpeaker(baseUrl: string, volume: number): HowlerSpeaker {
   return new HowlerSpeaker(manifest, baseUrl, volume);
 }

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { StationId } from './ids.ts';
 import { LANGUAGE_CODES } from './languages.ts';
+import { AUDIENCE_KEYS, type Audience, EVENT_TYPE_KEYS, type EventType, PROVINCES } from './register.ts';
 
 export const INSTALLATIONS = ['workers', 'nobody', 'infopoint'] as const;
 export type Installation = (typeof INSTALLATIONS)[number];
@@ -102,6 +103,36 @@ export const kioskConfigSchema = z.strictObject({
       z.describe('PBKDF2-SHA256 hash of the staff PIN, printed by `npm run pin`.'),
     ),
   }),
+  events: z._default(
+    z
+      .array(
+        z.strictObject({
+          id: z
+            .string()
+            .check(
+              z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'use 2–64 lowercase letters, digits and dashes'),
+              z.describe('Stable id of the event, e.g. "2026-11-golgi-breno".'),
+            ),
+          title: z.string().check(z.minLength(1), z.maxLength(120), z.describe('What staff will recognise.')),
+          type: z
+            .enum(EVENT_TYPE_KEYS as [EventType, ...EventType[]])
+            .check(z.describe('Event type, from the register’s list.')),
+          audience: z
+            .enum(AUDIENCE_KEYS as [Audience, ...Audience[]])
+            .check(z.describe('Who the event is for, from the register’s list.')),
+          venue: z._default(z.string().check(z.maxLength(120)), ''),
+          municipality: z._default(z.string().check(z.maxLength(80)), ''),
+          province: z.enum(PROVINCES).check(z.describe('BG BS CR LC LO MN PV, or "other".')),
+          startDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD')),
+          endDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD')),
+        }),
+      )
+      .check(
+        z.maxLength(200),
+        z.describe('Scheduled events staff can pick in the staff panel (they can also create one there).'),
+      ),
+    [],
+  ),
   register: z.optional(
     z
       .strictObject({
@@ -222,6 +253,8 @@ function typeName(expected: string, lang: 'it' | 'en'): string {
 const ITALIAN_MESSAGES: Record<string, string> = {
   'use 2–48 lowercase letters, digits and dashes': 'usa da 2 a 48 lettere minuscole, cifre e trattini',
   'use the journey id, e.g. "campo"': 'usa l’id del percorso, per esempio "campo"',
+  'use 2–64 lowercase letters, digits and dashes': 'usa da 2 a 64 lettere minuscole, cifre e trattini',
+  'use a date as YYYY-MM-DD': 'scrivi la data come AAAA-MM-GG',
   'each language may appear only once': 'ogni lingua può comparire una sola volta',
   'the default language must be one of the offered languages':
     'la lingua predefinita deve essere tra quelle offerte',

@@ -53,6 +53,9 @@ export function recentCrashes(times: readonly number[], now: number, windowMs = 
 }
 
 export class ErrorLog {
+  /** Also told about every entry (the records' error ring, for the staff panel and the register). */
+  sink?: (entry: ErrorEntry) => void;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,
@@ -65,6 +68,11 @@ export class ErrorLog {
   append(entry: Omit<ErrorEntry, 'at'>): ErrorEntry {
     const full: ErrorEntry = { at: new Date(this.now()).toISOString(), ...entry };
     writeJson(this.store, LOG_KEY, appendBounded(this.entries(), full, ERROR_LOG_CAPACITY));
+    try {
+      this.sink?.(full);
+    } catch {
+      // the mirror is best effort: the local log above already has the entry
+    }
     return full;
   }
 

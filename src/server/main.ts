@@ -6,9 +6,10 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { staticHandler } from './static.ts';
 
-const root = fileURLToPath(new URL('../../dist', import.meta.url));
+// DIST_DIR serves another build (tests running side by side build into their own folders).
+const root = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
 if (!existsSync(`${root}/index.html`)) {
-  console.error('No built app in dist/. Run "npm start" (it builds first) or "npm run build".');
+  console.error(`No built app in ${root}. Run "npm start" (it builds first) or "npm run build".`);
   process.exit(1);
 }
 

@@ -191,6 +191,7 @@ export class FlatStage extends EventTarget implements Stage {
     this.element.className = 'stage';
     this.element.dataset.stage = this.mode;
     this.element.setAttribute('aria-hidden', 'true');
+    doc.documentElement.dataset.stageTier = 'flat';
     new ResizeObserver(() => this.paint()).observe(this.element);
   }
 

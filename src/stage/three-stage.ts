@@ -160,6 +160,8 @@ export class ThreeStage extends EventTarget implements Stage {
     }
     this.mounted?.instance.setQuality?.(quality);
     this.element.dataset.tier = quality.tier;
+    // The staff panel's health view reads it from the page, without loading the stage.
+    this.element.ownerDocument.documentElement.dataset.stageTier = quality.tier;
     this.watch.reset();
     this.resize();
     this.dispatchEvent(

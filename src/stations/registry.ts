@@ -1,7 +1,7 @@
 // The registry of station roles: which screen name a role shows during a visit (exposed as
 // data-screen for tests and the watchdog) and how its element is loaded. Roles load lazily so
-// a station ships only its own role's code. Later issues replace the intro with each role's
-// full experience (reflection keyboard, wall); journeys and the audio info point have theirs.
+// a station ships only its own role's code (the reflection station's word lists and keyboard
+// stay out of every other station).
 
 import type { StationRole } from '../contracts/kiosk-config.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
@@ -16,9 +16,14 @@ export interface RoleEntry {
   load(): Promise<string>;
 }
 
-const intro = async (): Promise<string> => {
-  await import('./station-intro.ts');
-  return 'percorso-station-intro';
+const reflection = async (): Promise<string> => {
+  await import('./reflection-station.ts');
+  return 'percorso-reflection';
+};
+
+const wall = async (): Promise<string> => {
+  await import('./wall-station.ts');
+  return 'percorso-wall';
 };
 
 const journey = async (): Promise<string> => {
@@ -33,8 +38,8 @@ const infopoint = async (): Promise<string> => {
 
 export const ROLES: Readonly<Record<StationRole, RoleEntry>> = {
   journey: { screen: 'journey', load: journey },
-  reflection: { screen: 'reflection', load: intro },
-  wall: { screen: 'wall', load: intro },
+  reflection: { screen: 'reflection', load: reflection },
+  wall: { screen: 'wall', load: wall },
   infopoint: { screen: 'infopoint', load: infopoint },
 };
 

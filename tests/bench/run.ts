@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { benchAudio } from './audio.bench.ts';
 import { type Figure, mergeResults } from './harness.ts';
 import { benchJourney } from './journey.bench.ts';
+import { benchRecords } from './records.bench.ts';
 import { benchStage } from './stage.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
@@ -22,6 +23,7 @@ const allBenches = [
   { name: 'journey transition (machine + render vs render alone)', run: benchJourney },
   { name: 'audio (narration start, play/stop cycles)', run: benchAudio },
   { name: 'stage (frame p95 per scene vs an empty scene)', run: benchStage },
+  { name: 'records (append, CSV export)', run: benchRecords },
 ];
 const benches = allBenches.filter((b) => !only || b.name.startsWith(only));
 const figures: Record<string, Omit<Figure, 'measured'>> = {};

@@ -16,7 +16,11 @@ test.describe('kiosk config at boot', () => {
     ]) {
       await page.goto(`/?kiosk=${name}`);
       await expect(page.locator('percorso-app')).toHaveAttribute('data-role', role);
-      await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+      // A wall is a projector: it goes straight to its screen, with no attract loop.
+      await expect(page.locator('percorso-app')).toHaveAttribute(
+        'data-screen',
+        role === 'wall' ? 'wall' : 'attract',
+      );
     }
   });
 

@@ -25,3 +25,31 @@ export async function startVisit(page: Page, expectedScreen = 'journey'): Promis
   await page.mouse.click(640, 200);
   await page.locator(`percorso-app[data-screen="${expectedScreen}"]`).waitFor();
 }
+
+/**
+ * Opens the staff panel the way staff do: two fingers held on the two top corners for 3 s
+ * (real touch events through CDP), then waits for the PIN pad.
+ */
+export async function holdCorners(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  const width = await page.evaluate(() => window.innerWidth);
+  const points = [
+    { x: 20, y: 20, id: 1 },
+    { x: width - 20, y: 24, id: 2 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points });
+  await page.waitForTimeout(3300);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await page.locator('percorso-staff [data-staff]').waitFor();
+}
+
+/** Types a PIN on the staff panel's pad and presses OK. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.locator(`percorso-staff [data-digit="${digit}"]`).click();
+  await page.locator('percorso-staff .ok').click();
+}
+
+/** The demo PIN of the example kiosk configs (README). */
+export const DEMO_PIN = '2468';

@@ -25,19 +25,19 @@ test.describe('station shell', () => {
     await page.goto('/?kiosk=workers-reflection');
     await page.locator('percorso-app button[data-lang="en"]').click();
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'reflection');
-    await expect(page.locator('percorso-station-intro .caption')).toContainText(
-      'At the end of the path you can leave a thought',
+    await expect(page.locator('percorso-reflection .caption')).toContainText(
+      'What will you take away from this path?',
     );
     // Narration is playing (howler marks the caption while its line is spoken).
-    await expect(page.locator('percorso-station-intro .caption')).toHaveAttribute('data-speaking', '');
+    await expect(page.locator('percorso-reflection .caption')).toHaveAttribute('data-speaking', '');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 
   test('every visit control has a pictogram as well as a label', async ({ page }) => {
     await page.goto('/?kiosk=workers-reflection');
     await startVisit(page, 'reflection');
-    const buttons = page.locator('percorso-station-intro pc-big-button');
-    await expect(buttons).toHaveCount(3);
+    const buttons = page.locator('percorso-reflection pc-big-button');
+    expect(await buttons.count()).toBeGreaterThanOrEqual(3);
     for (const button of await buttons.all()) {
       await expect(button.locator('svg')).toHaveCount(1);
       expect((await button.getAttribute('label'))?.length ?? 0).toBeGreaterThan(0);
@@ -101,9 +101,7 @@ test.describe('station shell', () => {
     await startVisit(page, 'reflection');
     const started = Date.now();
     await page.evaluate(() => {
-      const role = document
-        .querySelector('percorso-app')
-        ?.shadowRoot?.querySelector('percorso-station-intro') as
+      const role = document.querySelector('percorso-app')?.shadowRoot?.querySelector('percorso-reflection') as
         | (HTMLElement & { render: () => unknown; requestUpdate: () => void })
         | null;
       if (!role) throw new Error('no role element');
@@ -175,14 +173,10 @@ test.describe('station shell', () => {
 });
 
 test.describe('design rules on the other roles', () => {
-  for (const [kiosk, screen] of [
-    ['workers-reflection', 'reflection'],
-    ['workers-wall', 'wall'],
-  ] as const) {
-    test(`the ${screen} station's opening screen follows the design rules`, async ({ page }) => {
-      await page.goto(`/?kiosk=${kiosk}`);
-      await startVisit(page, screen);
-      await followsTheRules(page, page.locator('percorso-station-intro'), screen);
-    });
-  }
+  // The wall is a projector with no controls: it has no visit screen to hold to these rules.
+  test("the reflection station's opening screen follows the design rules", async ({ page }) => {
+    await page.goto('/?kiosk=workers-reflection');
+    await startVisit(page, 'reflection');
+    await followsTheRules(page, page.locator('percorso-reflection'), 'reflection');
+  });
 });

@@ -1,0 +1,411 @@
+// The records service: the only way the app writes what visitors and staff did. Each append
+// is one IndexedDB transaction with strict durability that takes the next per-device sequence
+// number and stores the record together, so a power cut leaves either both or neither: no
+// lost record, no gap, no double. A caller learns "saved" only after the commit.
+
+import {
+  ATTENDANCE_STORE,
+  type AttendanceBody,
+  type AttendanceRecord,
+  attendanceType,
+} from './attendance.ts';
+import { DB_NAME, type OpenOptions, openRecordsDb, type RecordsDB } from './db.ts';
+import type { Envelope } from './envelope.ts';
+import { ERROR_RING_CAPACITY, ERROR_STORE, ERROR_VERSION, type ErrorRecord } from './error-entry.ts';
+import { EVENT_STORE, EVENT_VERSION, type EventSetup, eventSetupType } from './event-setup.ts';
+import { upgradeRecord } from './migrate.ts';
+import {
+  type ModerationStatus,
+  REFLECTION_STORE,
+  type ReflectionBody,
+  type ReflectionRecord,
+  reflectionType,
+} from './reflection.ts';
+import { SETTING_KEYS, SETTINGS_STORE, SETTINGS_VERSION } from './settings.ts';
+import { classifyStorageError, STORAGE_TIMEOUT_MS, StorageFailure, withTimeout } from './storage-errors.ts';
+import { uuid7 } from './uuid.ts';
+
+export type AppendStore = typeof ATTENDANCE_STORE | typeof REFLECTION_STORE;
+
+export interface RecordsOptions {
+  /** The station (kiosk config `station.id`) stamped on every record. */
+  station: string;
+  db?: OpenOptions;
+  now?: () => number;
+  mono?: () => number;
+  newId?: () => string;
+  timeoutMs?: number;
+  /** Told about every failed write, for the staff alert. Never throws into the caller. */
+  onFailure?: (failure: StorageFailure) => void;
+}
+
+export interface AppendOptions {
+  /**
+   * The record's id, made by the caller before the first try: retrying a write that timed
+   * out with the same id can never count it twice (the second insert is refused).
+   */
+  id?: string;
+}
+
+export class Records {
+  readonly bootId = crypto.randomUUID();
+  private readonly now: () => number;
+  private readonly mono: () => number;
+  private readonly newId: () => string;
+  private readonly timeoutMs: number;
+
+  private constructor(
+    private readonly db: RecordsDB,
+    readonly deviceId: string,
+    private readonly options: RecordsOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.mono = options.mono ?? (() => performance.now());
+    this.newId = options.newId ?? uuid7;
+    this.timeoutMs = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
+  }
+
+  /** Opens (creating or upgrading) the database and makes this profile's device id once. */
+  static async open(options: RecordsOptions): Promise<Records> {
+    const timeout = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
+    try {
+      const db = await withTimeout('open records', openRecordsDb(options.db), timeout);
+      const tx = db.transaction(SETTINGS_STORE, 'readwrite', { durability: 'strict' });
+      const existing = await tx.store.get(SETTING_KEYS.device);
+      let device = typeof existing?.value === 'string' ? existing.value : undefined;
+      if (!device) {
+        device = crypto.randomUUID();
+        await tx.store.put({ key: SETTING_KEYS.device, v: SETTINGS_VERSION, value: device });
+      }
+      await withTimeout('open records', tx.done, timeout);
+      return new Records(db, device, options);
+    } catch (error) {
+      throw classifyStorageError('open records', error);
+    }
+  }
+
+  get name(): string {
+    return this.db.name ?? DB_NAME;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ── guarded calls ───────────────────────────────────────────────────────────
+
+  private async guard<T>(operation: string, work: () => Promise<T>, write: boolean): Promise<T> {
+    try {
+      return await withTimeout(operation, work(), this.timeoutMs);
+    } catch (thrown) {
+      const failure = classifyStorageError(operation, thrown);
+      if (write) {
+        try {
+          this.options.onFailure?.(failure);
+        } catch {
+          // an alert that fails must not turn a failed write into a crash
+        }
+      }
+      throw failure;
+    }
+  }
+
+  private envelope(id: string, seq: number, event: string | null, v: number): Envelope {
+    return {
+      id,
+      device: this.deviceId,
+      seq,
+      event,
+      station: this.options.station,
+      at: new Date(this.now()).toISOString(),
+      mono: Math.max(0, this.mono()),
+      boot: this.bootId,
+      synced: 0,
+      v,
+    };
+  }
+
+  /**
+   * Appends one record: reads the sequence counter, writes the record and the counter in one
+   * strict transaction. Resolves with the stored record once it is on disk.
+   */
+  private append<T extends Envelope>(
+    store: AppendStore,
+    build: (envelope: Envelope) => T,
+    validate: (record: T) => T,
+    options: AppendOptions,
+  ): Promise<T> {
+    const id = options.id ?? this.newId();
+    return this.guard(
+      `save ${store}`,
+      async () => {
+        const tx = this.db.transaction([store, SETTINGS_STORE], 'readwrite', { durability: 'strict' });
+        const settings = tx.objectStore(SETTINGS_STORE);
+        try {
+          const [seqSetting, eventSetting] = await Promise.all([
+            settings.get(SETTING_KEYS.seq),
+            settings.get(SETTING_KEYS.currentEvent),
+          ]);
+          const seq = (typeof seqSetting?.value === 'number' ? seqSetting.value : 0) + 1;
+          const event = typeof eventSetting?.value === 'string' ? eventSetting.value : null;
+          const record = validate(build(this.envelope(id, seq, event, 1)));
+          // add, not put: an id that is already stored aborts the transaction, counter and all.
+          await Promise.all([
+            tx.objectStore(store).add(record as never),
+            settings.put({ key: SETTING_KEYS.seq, v: SETTINGS_VERSION, value: seq }),
+          ]);
+          await tx.done;
+          return record;
+        } catch (error) {
+          try {
+            tx.abort();
+          } catch {
+            // already finished or aborted
+          }
+          await tx.done.catch(() => {});
+          throw error;
+        }
+      },
+      true,
+    );
+  }
+
+  /** Appends an attendance event (check-in, tally, journey start/end, choice, abandon, correction). */
+  addAttendance(body: AttendanceBody, options: AppendOptions = {}): Promise<AttendanceRecord> {
+    return this.append(
+      ATTENDANCE_STORE,
+      (envelope) => ({ ...envelope, v: attendanceType.version, ...body }) as AttendanceRecord,
+      (record) => upgradeRecord(attendanceType, record),
+      options,
+    );
+  }
+
+  /** Appends a visitor's reflection; its status comes from the screening done by the caller. */
+  addReflection(
+    body: Omit<ReflectionBody, 'moderatedAt'>,
+    options: AppendOptions = {},
+  ): Promise<ReflectionRecord> {
+    return this.append(
+      REFLECTION_STORE,
+      (envelope) =>
+        ({ ...envelope, v: reflectionType.version, ...body, moderatedAt: null }) as ReflectionRecord,
+      (record) => upgradeRecord(reflectionType, record),
+      options,
+    );
+  }
+
+  // ── reading ─────────────────────────────────────────────────────────────────
+
+  /** Attendance events in sequence order; of one event, or of every event when omitted. */
+  attendance(event?: string): Promise<AttendanceRecord[]> {
+    return this.guard(
+      'read attendance',
+      async () => {
+        const rows =
+          event === undefined
+            ? await this.db.getAllFromIndex(ATTENDANCE_STORE, 'by-seq')
+            : await this.db.getAllFromIndex(ATTENDANCE_STORE, 'by-event', event);
+        return rows.sort((a, b) => a.seq - b.seq);
+      },
+      false,
+    );
+  }
+
+  reflections(status?: ModerationStatus): Promise<ReflectionRecord[]> {
+    return this.guard(
+      'read reflections',
+      async () => {
+        const rows = status
+          ? await this.db.getAllFromIndex(REFLECTION_STORE, 'by-status', status)
+          : await this.db.getAllFromIndex(REFLECTION_STORE, 'by-seq');
+        return rows.sort((a, b) => a.seq - b.seq);
+      },
+      false,
+    );
+  }
+
+  /** Sets a reflection's moderation status (the one in-place change records allow). */
+  setModeration(id: string, status: ModerationStatus): Promise<ReflectionRecord> {
+    return this.guard(
+      'moderate reflection',
+      async () => {
+        const tx = this.db.transaction(REFLECTION_STORE, 'readwrite', { durability: 'strict' });
+        const current = await tx.store.get(id);
+        if (!current) throw new StorageFailure('invalid', 'moderate reflection', `no reflection ${id}`);
+        // A possible disclosure stays private: no button may put it on a wall.
+        const next: ReflectionRecord = {
+          ...current,
+          status: current.disclosure && status === 'approved' ? 'private' : status,
+          moderatedAt: new Date(this.now()).toISOString(),
+          synced: 0,
+        };
+        await tx.store.put(next);
+        await tx.done;
+        return next;
+      },
+      true,
+    );
+  }
+
+  /** How many appended records the register has not acknowledged yet. */
+  unsyncedCount(): Promise<number> {
+    return this.guard(
+      'count unsynced',
+      async () => {
+        const [a, r] = await Promise.all([
+          this.db.countFromIndex(ATTENDANCE_STORE, 'by-synced', 0),
+          this.db.countFromIndex(REFLECTION_STORE, 'by-synced', 0),
+        ]);
+        return a + r;
+      },
+      false,
+    );
+  }
+
+  /** The last sequence number this device handed out (0 before the first record). */
+  lastSeq(): Promise<number> {
+    return this.setting<number>(SETTING_KEYS.seq).then((v) => v ?? 0);
+  }
+
+  /**
+   * Walks a store in key order, a batch per transaction, so exports of 100k records neither
+   * hold one long transaction nor load everything at once. Stops early if `onBatch` says so.
+   */
+  async eachBatch<S extends AppendStore>(
+    store: S,
+    onBatch: (
+      rows: S extends typeof ATTENDANCE_STORE ? AttendanceRecord[] : ReflectionRecord[],
+    ) => boolean | undefined,
+    batchSize = 2000,
+  ): Promise<number> {
+    let after: string | undefined;
+    let total = 0;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const rows = await this.guard(`read ${store}`, () => this.db.getAll(store, range, batchSize), false);
+      if (rows.length === 0) return total;
+      total += rows.length;
+      after = (rows[rows.length - 1] as { id: string }).id;
+      if (onBatch(rows as never) === false || rows.length < batchSize) return total;
+    }
+  }
+
+  countOf(store: AppendStore): Promise<number> {
+    return this.guard(`count ${store}`, () => this.db.count(store), false);
+  }
+
+  // ── event set-ups ───────────────────────────────────────────────────────────
+
+  events(): Promise<EventSetup[]> {
+    return this.guard(
+      'read events',
+      async () => (await this.db.getAll(EVENT_STORE)).sort((a, b) => a.startDate.localeCompare(b.startDate)),
+      false,
+    );
+  }
+
+  /** Stores a new or edited event set-up (validated); returns it as stored. */
+  saveEvent(
+    input: Omit<EventSetup, 'v' | 'synced' | 'createdAt' | 'id'> & { id?: string; createdAt?: string },
+  ): Promise<EventSetup> {
+    return this.guard(
+      'save event',
+      async () => {
+        const record = upgradeRecord(eventSetupType, {
+          ...input,
+          id: input.id ?? this.newId(),
+          v: EVENT_VERSION,
+          createdAt: input.createdAt ?? new Date(this.now()).toISOString(),
+          synced: 0,
+        });
+        const tx = this.db.transaction(EVENT_STORE, 'readwrite', { durability: 'strict' });
+        await tx.store.put(record);
+        await tx.done;
+        return record;
+      },
+      true,
+    );
+  }
+
+  async currentEvent(): Promise<EventSetup | null> {
+    const id = await this.setting<string>(SETTING_KEYS.currentEvent);
+    if (!id) return null;
+    return (await this.guard('read event', () => this.db.get(EVENT_STORE, id), false)) ?? null;
+  }
+
+  /** Which event new records belong to from now on (null: none). */
+  setCurrentEvent(id: string | null): Promise<void> {
+    return this.setSetting(SETTING_KEYS.currentEvent, id);
+  }
+
+  // ── settings ────────────────────────────────────────────────────────────────
+
+  setting<T>(key: string): Promise<T | undefined> {
+    return this.guard(
+      `read setting ${key}`,
+      async () => (await this.db.get(SETTINGS_STORE, key))?.value as T | undefined,
+      false,
+    );
+  }
+
+  setSetting(key: string, value: unknown): Promise<void> {
+    return this.guard(
+      `save setting ${key}`,
+      async () => {
+        const tx = this.db.transaction(SETTINGS_STORE, 'readwrite', { durability: 'strict' });
+        await tx.store.put({ key, v: SETTINGS_VERSION, value });
+        await tx.done;
+      },
+      true,
+    );
+  }
+
+  // ── error log ───────────────────────────────────────────────────────────────
+
+  /** Adds to the error ring; the oldest entries beyond the capacity are dropped. */
+  logError(
+    entry: Omit<ErrorRecord, 'v' | 'n' | 'at'> & { at?: string },
+    capacity = ERROR_RING_CAPACITY,
+  ): Promise<void> {
+    return this.guard(
+      'log error',
+      async () => {
+        const tx = this.db.transaction(ERROR_STORE, 'readwrite');
+        await tx.store.add({
+          v: ERROR_VERSION,
+          at: entry.at ?? new Date(this.now()).toISOString(),
+          kind: entry.kind.slice(0, 32),
+          message: entry.message.slice(0, 2000),
+          ...(entry.stack ? { stack: entry.stack.slice(0, 8000) } : {}),
+          ...(entry.screen ? { screen: entry.screen.slice(0, 32) } : {}),
+        });
+        let excess = (await tx.store.count()) - capacity;
+        let cursor = excess > 0 ? await tx.store.openCursor() : null;
+        while (cursor && excess > 0) {
+          await cursor.delete();
+          excess--;
+          cursor = await cursor.continue();
+        }
+        await tx.done;
+      },
+      false,
+    );
+  }
+
+  /** The newest error entries first. */
+  errors(limit = 50): Promise<ErrorRecord[]> {
+    return this.guard(
+      'read errors',
+      async () => {
+        const out: ErrorRecord[] = [];
+        let cursor = await this.db.transaction(ERROR_STORE).store.openCursor(null, 'prev');
+        while (cursor && out.length < limit) {
+          out.push(cursor.value);
+          cursor = await cursor.continue();
+        }
+        return out;
+      },
+      false,
+    );
+  }
+}

@@ -1,0 +1,248 @@
+// The staff panel: opened by the two-corner hold, PIN with a lockout that survives reloads,
+// attendance saved for real (IndexedDB) and shown as saved only after the commit, totals,
+// moderation with the private queue, health, and a full disk that never stops a visitor.
+import { expect, type Page, test } from '@playwright/test';
+import type { Records } from '../../src/records/records.ts';
+import { DEMO_PIN, enterPin, holdCorners, startVisit } from './helpers.ts';
+
+test.use({ hasTouch: true });
+
+const staff = (page: Page) => page.locator('percorso-staff');
+const status = (page: Page) => staff(page).locator('.status');
+
+async function openPanel(page: Page): Promise<void> {
+  await holdCorners(page);
+  await enterPin(page, DEMO_PIN);
+  await expect(staff(page).locator('[data-staff="open"]')).toBeVisible({ timeout: 10_000 });
+}
+
+/** The app's records service (the same one the UI uses), to act on it from the test. */
+const recordsOf = (page: Page) =>
+  page.evaluateHandle(() =>
+    (
+      document.querySelector('percorso-app') as unknown as { services: { records: () => Promise<Records> } }
+    ).services.records(),
+  );
+
+test.describe('staff panel', () => {
+  test('a single touch, one corner or a short hold does not open it', async ({ page }) => {
+    await page.goto('/');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x: 20, y: 20, id: 1 }],
+    });
+    await page.waitForTimeout(3500);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [
+        { x: 20, y: 20, id: 1 },
+        { x: 1260, y: 20, id: 2 },
+      ],
+    });
+    await page.waitForTimeout(1500);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(2000);
+    await expect(staff(page)).toHaveCount(0);
+  });
+
+  test('wrong PINs lock the pad, and a reload does not reset the lock', async ({ page }) => {
+    await page.goto('/');
+    await holdCorners(page);
+    for (let i = 0; i < 4; i++) {
+      await enterPin(page, '1111');
+      await expect(staff(page).locator('.error')).toContainText(`Tentativi rimasti: ${4 - i}`);
+    }
+    await enterPin(page, '1111');
+    await expect(staff(page).locator('.pin-display')).toContainText('Bloccato');
+    await page.reload();
+    await holdCorners(page);
+    await expect(staff(page).locator('.pin-display')).toContainText(/Bloccato: riprova tra \d+ s/);
+    await expect(staff(page).locator('[data-digit="2"]')).toBeDisabled();
+  });
+
+  test('counts people, says saved only after the commit, corrects, and keeps it all across a reload', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await openPanel(page);
+    await staff(page).locator('[data-tab="event"]').click();
+    await staff(page).locator('input[name="title"]').fill('Workers all’Istituto Golgi');
+    await staff(page).locator('select[name="type"]').selectOption('installation-workers');
+    await staff(page).locator('select[name="province"]').selectOption('BS');
+    await staff(page).locator('input[name="municipality"]').fill('Breno');
+    await staff(page).getByRole('button', { name: 'Crea e usa' }).click();
+    await expect(staff(page).locator('[data-current-event]')).toContainText('Workers all’Istituto Golgi');
+
+    await staff(page).locator('[data-tab="attendance"]').click();
+    await staff(page).locator('input[name="group"]').fill('3B');
+    await staff(page).locator('input[name="size"]').fill('24');
+    await staff(page).getByRole('button', { name: 'Registra gruppo' }).click();
+    await expect(status(page)).toHaveAttribute('data-state', 'saved');
+    for (let i = 0; i < 3; i++) {
+      await staff(page).locator('[data-tally="1"]').click();
+      await expect(status(page)).toHaveAttribute('data-state', 'saved');
+    }
+    await expect(staff(page).locator('[data-people]')).toHaveText('27');
+    // The group was 22, not 24: a correction record, the original stays.
+    await staff(page)
+      .locator('.recent li', { hasText: '3B' })
+      .getByRole('button', { name: 'Correggi' })
+      .click();
+    await staff(page).locator('.correct input[name="value"]').fill('22');
+    await staff(page).locator('.correct').getByRole('button', { name: 'Correggi' }).click();
+    await expect(staff(page).locator('[data-people]')).toHaveText('25');
+
+    const stored = await (await recordsOf(page)).evaluate(async (records) => {
+      const all = await records.attendance();
+      return { kinds: all.map((r) => r.kind), seqs: all.map((r) => r.seq), events: all.map((r) => r.event) };
+    });
+    expect(stored.kinds).toEqual(['check-in', 'tally', 'tally', 'tally', 'correction']);
+    expect(stored.seqs).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(stored.events).size).toBe(1);
+
+    await page.reload();
+    await openPanel(page);
+    await expect(staff(page).locator('[data-people]')).toHaveText('25');
+    await staff(page).locator('[data-tab="totals"]').click();
+    await expect(staff(page).locator('[data-total="people"]')).toHaveText('25');
+  });
+
+  test('counts the journeys visitors start, per station', async ({ page }) => {
+    await page.goto('/');
+    await startVisit(page);
+    await page.waitForTimeout(500);
+    await page.reload();
+    await openPanel(page);
+    await staff(page).locator('[data-tab="totals"]').click();
+    await expect(staff(page).locator('[data-total="started"]')).toHaveText('1');
+    await expect(staff(page).locator('.totals tbody tr').first()).toContainText('workers-01');
+  });
+
+  test('moderation: approve and hide; a possible disclosure stays private, never approvable', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await (await recordsOf(page)).evaluate(async (records) => {
+      const base = {
+        language: 'it',
+        pictograms: [],
+        flags: [],
+        disclosure: false,
+        status: 'pending' as const,
+      };
+      await records.addReflection({ ...base, text: 'Che il cambiamento inizi da qui' });
+      await records.addReflection({ ...base, text: 'Tutti colpevoli, nessuno innocente' });
+      await records.addReflection({
+        ...base,
+        text: 'Il mio capo mi ha preso il passaporto',
+        disclosure: true,
+        status: 'private',
+      });
+    });
+    await openPanel(page);
+    await staff(page).locator('[data-tab="moderation"]').click();
+    const pending = staff(page).locator('[data-queue="pending"] .reflection');
+    await expect(pending).toHaveCount(2);
+    await pending.filter({ hasText: 'cambiamento' }).locator('[data-action="approve"]').click();
+    await expect(staff(page).locator('[data-queue="approved"] .reflection')).toContainText('cambiamento');
+    await pending.filter({ hasText: 'colpevoli' }).locator('[data-action="hide"]').click();
+    await expect(staff(page).locator('[data-queue="pending"] .reflection')).toHaveCount(0);
+    await staff(page).locator('[data-tab="private"]').click();
+    const privateItem = staff(page).locator('[data-queue="private"] .reflection');
+    await expect(privateItem).toContainText('passaporto');
+    await expect(privateItem.locator('[data-action]')).toHaveCount(0);
+    const statuses = await (await recordsOf(page)).evaluate(async (records) =>
+      (await records.reflections()).map((r) => r.status),
+    );
+    expect(statuses).toEqual(['approved', 'hidden', 'private']);
+  });
+
+  test('health shows storage, unsynced records, version, 3D tier and audio gaps', async ({ page }) => {
+    await page.goto('/');
+    await openPanel(page);
+    await staff(page).locator('[data-tab="health"]').click();
+    await expect(staff(page).locator('[data-health="storage"]')).toContainText('%');
+    await expect(staff(page).locator('[data-health="unsynced"]')).toHaveText(/^\d+$/);
+    await expect(staff(page).locator('[data-health="version"]')).toContainText('0.1.0');
+    await expect(staff(page).locator('[data-health="tier"]')).not.toBeEmpty();
+    await expect(staff(page).locator('[data-health="audio"]')).toContainText('clip mancanti');
+  });
+
+  test('locks itself after 2 minutes without a touch', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/');
+    await openPanel(page);
+    await page.clock.runFor(119_000);
+    await expect(staff(page)).toHaveCount(1);
+    await page.clock.runFor(2_000);
+    await expect(staff(page)).toHaveCount(0);
+  });
+
+  test('exports 3,000 records as CSV for Italian Excel and as XLSX, with progress', async ({ page }) => {
+    await page.goto('/');
+    await (await recordsOf(page)).evaluate(async (records) => {
+      for (let i = 0; i < 3000; i++) await records.addAttendance({ kind: 'tally', delta: 1, reason: '=1+1' });
+    });
+    await openPanel(page);
+    await staff(page).locator('[data-tab="export"]').click();
+    for (const format of ['csv', 'xlsx'] as const) {
+      const download = page.waitForEvent('download');
+      await staff(page).locator(`[data-export="attendance-${format}"]`).click();
+      const file = await (await download).createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of file) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      await expect(status(page)).toHaveAttribute('data-state', 'saved');
+      if (format === 'csv') {
+        const text = bytes.toString('utf8');
+        expect(text.charCodeAt(0)).toBe(0xfeff);
+        expect(text.split('\r\n').filter(Boolean)).toHaveLength(3001);
+        expect(text).toContain(";'=1+1;");
+      } else {
+        expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      }
+    }
+  });
+
+  test('a full disk: the visitor goes on, staff see an alert, nothing is half-written', async ({ page }) => {
+    await page.goto('/');
+    await (await recordsOf(page)).evaluate((records) =>
+      records.addAttendance({ kind: 'tally', delta: 1, reason: '' }),
+    );
+    // CDP's Storage.overrideQuotaForOrigin left the quota unchanged in Chromium 156 here
+    // (navigator.storage.estimate() still said 10 GB), so the full disk is made at the
+    // IndexedDB API: every insert fails the way Chromium fails it, with a QuotaExceededError.
+    await page.evaluate(() => {
+      const real = IDBObjectStore.prototype.add;
+      (window as unknown as { restoreAdd: () => void }).restoreAdd = () => {
+        IDBObjectStore.prototype.add = real;
+      };
+      IDBObjectStore.prototype.add = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await startVisit(page);
+    await page.waitForTimeout(1000);
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'journey');
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-alert', '');
+    await openPanel(page);
+    await staff(page).locator('[data-tab="attendance"]').click();
+    await staff(page).locator('[data-tally="1"]').click();
+    await expect(status(page)).toHaveAttribute('data-state', 'failed');
+    await expect(status(page)).toContainText('storage is full');
+    await staff(page).locator('[data-tab="health"]').click();
+    await expect(staff(page).locator('[data-alert="storage-failed"]')).toContainText('Memoria piena');
+    // Space again: the retry saves the same record once, and the sequence has no gap.
+    await page.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd());
+    await staff(page).locator('[data-tab="attendance"]').click();
+    await staff(page).locator('[data-tally="1"]').click();
+    await expect(status(page)).toHaveAttribute('data-state', 'saved');
+    const seqs = await (await recordsOf(page)).evaluate(async (records) =>
+      (await records.attendance()).map((r) => r.seq),
+    );
+    expect(seqs).toEqual([1, 2]);
+  });
+});
