@@ -26,21 +26,33 @@ async function begin(page: Page, url = '/?kiosk=workers-journey'): Promise<void>
   await expect(journey(page).locator('.caption')).toHaveAttribute('data-speaking', '');
 }
 
+interface AppServices {
+  services: {
+    analytics: { memory: { events: { name: string }[] }; flush(): Promise<void> };
+    records: () => Promise<{ attendance(): Promise<{ kind: string; seq: number }[]> }>;
+  };
+}
+
+/** What the station reported of the visit (the analytics' in-memory log). */
 const analytics = (page: Page) =>
   page.evaluate(
-    () =>
-      (
-        document.querySelector('percorso-app') as unknown as {
-          services: { analytics: { events: { name: string }[] } };
-        }
-      ).services.analytics.events,
+    () => (document.querySelector('percorso-app') as unknown as AppServices).services.analytics.memory.events,
   );
+
+/** The attendance records the visit left in IndexedDB, once every write has finished. */
+const storedKinds = (page: Page) =>
+  page.evaluate(async () => {
+    const { services } = document.querySelector('percorso-app') as unknown as AppServices;
+    await services.analytics.flush();
+    return (await (await services.records()).attendance()).map((r) => r.kind);
+  });
 
 test.describe('journey station', () => {
   test('a visitor completes a Workers station by touch, hearing narration and seeing captions', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    // About 100 s on a 2-core machine: every frame of every scene is drawn by SwiftShader.
+    test.setTimeout(240_000);
     await begin(page);
     // Narration is really playing: a howl is playing and its caption is marked as spoken.
     await expect
@@ -86,6 +98,11 @@ test.describe('journey station', () => {
     expect(names[0]).toBe('start');
     expect(names).toContain('choice');
     expect(names.at(-1)).toBe('completed');
+    // What counts is stored: the start, every choice, the end.
+    const stored = await storedKinds(page);
+    expect(stored[0]).toBe('journey-start');
+    expect(stored.filter((k) => k === 'choice').length).toBe(names.filter((n) => n === 'choice').length);
+    expect(stored.at(-1)).toBe('journey-end');
   });
 
   test('the 3D stage draws the scene the journey asks for', async ({ page }) => {
@@ -120,6 +137,7 @@ test.describe('journey station', () => {
     await page.clock.runFor(16_000);
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
     expect((await analytics(page)).map((e) => e.name)).toContain('abandoned');
+    expect(await storedKinds(page)).toEqual(['journey-start', 'abandon']);
   });
 
   for (const where of ['note', 'narrate', 'choose', 'paused'] as const) {

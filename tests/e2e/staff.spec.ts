@@ -182,9 +182,29 @@ test.describe('staff panel', () => {
   });
 
   test('exports 3,000 records as CSV for Italian Excel and as XLSX, with progress', async ({ page }) => {
+    test.setTimeout(60_000);
     await page.goto('/');
+    // One record saved by the app, then 2,999 copies of it (new ids and sequence numbers) in one
+    // transaction: 3,000 strict commits one by one take longer than this test is about.
     await (await recordsOf(page)).evaluate(async (records) => {
-      for (let i = 0; i < 3000; i++) await records.addAttendance({ kind: 'tally', delta: 1, reason: '=1+1' });
+      const first = await records.addAttendance({ kind: 'tally', delta: 1, reason: '=1+1' });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(records.name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('attendance', 'readwrite');
+      for (let seq = 2; seq <= 3000; seq++)
+        tx.objectStore('attendance').add({
+          ...first,
+          id: `${first.id.slice(0, 24)}${String(seq).padStart(12, '0')}`,
+          seq,
+        });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
     });
     await openPanel(page);
     await staff(page).locator('[data-tab="export"]').click();
