@@ -3,13 +3,14 @@
 // number and stores the record together, so a power cut leaves either both or neither: no
 // lost record, no gap, no double. A caller learns "saved" only after the commit.
 
+import type { IDBPTransaction } from 'idb';
 import {
   ATTENDANCE_STORE,
   type AttendanceBody,
   type AttendanceRecord,
   attendanceType,
 } from './attendance.ts';
-import { DB_NAME, type OpenOptions, openRecordsDb, type RecordsDB } from './db.ts';
+import { DB_NAME, type OpenOptions, openRecordsDb, type RecordsDB, type RecordsSchema } from './db.ts';
 import type { Envelope } from './envelope.ts';
 import { ERROR_RING_CAPACITY, ERROR_STORE, ERROR_VERSION, type ErrorRecord } from './error-entry.ts';
 import { EVENT_STORE, EVENT_VERSION, type EventSetup, eventSetupType } from './event-setup.ts';
@@ -24,6 +25,7 @@ import {
 import { SETTING_KEYS, SETTINGS_STORE, SETTINGS_VERSION } from './settings.ts';
 import { classifyStorageError, STORAGE_TIMEOUT_MS, StorageFailure, withTimeout } from './storage-errors.ts';
 import { uuid7 } from './uuid.ts';
+import { type LeaseOptions, WriterLease, type WriterState } from './writer-lease.ts';
 
 export type AppendStore = typeof ATTENDANCE_STORE | typeof REFLECTION_STORE;
 
@@ -37,6 +39,8 @@ export interface RecordsOptions {
   timeoutMs?: number;
   /** Told about every failed write, for the staff alert. Never throws into the caller. */
   onFailure?: (failure: StorageFailure) => void;
+  /** Web Locks and BroadcastChannel for the writer lease (tests pass their own). */
+  lease?: LeaseOptions;
 }
 
 export interface AppendOptions {
@@ -53,6 +57,10 @@ export class Records {
   private readonly mono: () => number;
   private readonly newId: () => string;
   private readonly timeoutMs: number;
+  /** This page's claim to be the profile's one writer: appends skip reading the counter. */
+  readonly lease: WriterLease;
+  /** Writes of the counter or the current event, one at a time, in call order. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly db: RecordsDB,
@@ -63,6 +71,7 @@ export class Records {
     this.mono = options.mono ?? (() => performance.now());
     this.newId = options.newId ?? uuid7;
     this.timeoutMs = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
+    this.lease = new WriterLease(`percorso-records:${this.name}`, options.lease);
   }
 
   /** Opens (creating or upgrading) the database and makes this profile's device id once. */
@@ -89,6 +98,7 @@ export class Records {
   }
 
   close(): void {
+    this.lease.close();
     this.db.close();
   }
 
@@ -126,8 +136,40 @@ export class Records {
   }
 
   /**
-   * Appends one record: reads the sequence counter, writes the record and the counter in one
-   * strict transaction. Resolves with the stored record once it is on disk.
+   * Runs a write of the counter or the current event as this profile's one writer: after the
+   * writes before it, holding the lease, with the state it knows (null: read it). `work` returns
+   * the state it committed. If the caller already gave up (timeout) before its turn, it does
+   * nothing: a write reported as failed must not happen later.
+   */
+  private asWriter<T>(
+    operation: string,
+    work: (known: WriterState | null) => Promise<[T, WriterState]>,
+  ): Promise<T> {
+    let abandoned = false;
+    const turn = async (): Promise<T> => {
+      const known = await this.lease.enter();
+      let committed: WriterState | null = null;
+      try {
+        if (abandoned) throw new StorageFailure('timeout', operation, 'gave up before its turn');
+        const [result, state] = await work(known);
+        committed = state;
+        return result;
+      } finally {
+        this.lease.leave(committed);
+      }
+    };
+    const run = this.writes.then(turn, turn);
+    this.writes = run.catch(() => {});
+    return this.guard(operation, () => run, true).catch((error: unknown) => {
+      abandoned = true;
+      throw error;
+    });
+  }
+
+  /**
+   * Appends one record: takes the next sequence number (remembered while this page holds the
+   * lease, else read), writes the record and the counter in one strict transaction. Resolves
+   * with the stored record once it is on disk.
    */
   private append<T extends Envelope>(
     store: AppendStore,
@@ -136,37 +178,34 @@ export class Records {
     options: AppendOptions,
   ): Promise<T> {
     const id = options.id ?? this.newId();
-    return this.guard(
-      `save ${store}`,
-      async () => {
-        const tx = this.db.transaction([store, SETTINGS_STORE], 'readwrite', { durability: 'strict' });
-        const settings = tx.objectStore(SETTINGS_STORE);
+    const attempt = async (known: WriterState | null): Promise<[T, WriterState]> => {
+      // The lease's state needs only the record's own store; reading it needs every store.
+      const scope: WriterStore[] = known ? [store] : [...WRITER_SCOPE];
+      const tx = this.db.transaction(scope, 'readwrite', { durability: 'strict' });
+      try {
+        const { seq: last, event } = known ?? (await readWriterState(tx));
+        const seq = last + 1;
+        const record = validate(build(this.envelope(id, seq, event, 1)));
+        // add, not put: an id or a sequence number already stored aborts the transaction.
+        await Promise.all([tx.objectStore(store).add(record as never), tx.done]);
+        return [record, { seq, event }];
+      } catch (error) {
         try {
-          const [seqSetting, eventSetting] = await Promise.all([
-            settings.get(SETTING_KEYS.seq),
-            settings.get(SETTING_KEYS.currentEvent),
-          ]);
-          const seq = (typeof seqSetting?.value === 'number' ? seqSetting.value : 0) + 1;
-          const event = typeof eventSetting?.value === 'string' ? eventSetting.value : null;
-          const record = validate(build(this.envelope(id, seq, event, 1)));
-          // add, not put: an id that is already stored aborts the transaction, counter and all.
-          await Promise.all([
-            tx.objectStore(store).add(record as never),
-            settings.put({ key: SETTING_KEYS.seq, v: SETTINGS_VERSION, value: seq }),
-          ]);
-          await tx.done;
-          return record;
-        } catch (error) {
-          try {
-            tx.abort();
-          } catch {
-            // already finished or aborted
-          }
-          await tx.done.catch(() => {});
-          throw error;
+          tx.abort();
+        } catch {
+          // already finished or aborted
         }
-      },
-      true,
+        await tx.done.catch(() => {});
+        throw error;
+      }
+    };
+    return this.asWriter(`save ${store}`, (known) =>
+      attempt(known).catch((error: unknown) => {
+        // A sequence number taken behind the lease's back (the unique index refused it): read
+        // the state and try once more. A stored id fails again, as a retry of a saved record must.
+        if (known && error instanceof DOMException && error.name === 'ConstraintError') return attempt(null);
+        throw error;
+      }),
     );
   }
 
@@ -264,7 +303,11 @@ export class Records {
 
   /** The last sequence number this device handed out (0 before the first record). */
   lastSeq(): Promise<number> {
-    return this.setting<number>(SETTING_KEYS.seq).then((v) => v ?? 0);
+    return this.guard(
+      'read sequence',
+      async () => (await readWriterState(this.db.transaction([...WRITER_SCOPE]))).seq,
+      false,
+    );
   }
 
   /**
@@ -335,7 +378,14 @@ export class Records {
 
   /** Which event new records belong to from now on (null: none). */
   setCurrentEvent(id: string | null): Promise<void> {
-    return this.setSetting(SETTING_KEYS.currentEvent, id);
+    return this.asWriter('save setting currentEvent', async (known) => {
+      const scope: WriterStore[] = known ? [SETTINGS_STORE] : [...WRITER_SCOPE];
+      const tx = this.db.transaction(scope, 'readwrite', { durability: 'strict' });
+      const state = known ?? (await readWriterState(tx));
+      const setting = { key: SETTING_KEYS.currentEvent, v: SETTINGS_VERSION, value: id };
+      await Promise.all([tx.objectStore(SETTINGS_STORE).put(setting), tx.done]);
+      return [undefined, { ...state, event: id }];
+    });
   }
 
   // ── settings ────────────────────────────────────────────────────────────────
@@ -348,7 +398,10 @@ export class Records {
     );
   }
 
+  /** Any setting but the counter and the current event, which only the writer changes. */
   setSetting(key: string, value: unknown): Promise<void> {
+    if (key === SETTING_KEYS.seq || key === SETTING_KEYS.currentEvent)
+      return Promise.reject(new StorageFailure('invalid', `save setting ${key}`, 'written only by appends'));
     return this.guard(
       `save setting ${key}`,
       async () => {
@@ -408,4 +461,35 @@ export class Records {
       false,
     );
   }
+}
+
+/** The stores the writer's state is read from. */
+const WRITER_SCOPE = [ATTENDANCE_STORE, REFLECTION_STORE, SETTINGS_STORE] as const;
+type WriterStore = (typeof WRITER_SCOPE)[number];
+
+/**
+ * The writer's state as stored, read inside the transaction that writes: the last sequence
+ * number is the highest one in either store (appends are never deleted; a future pruning of
+ * synced records keeps the `seq` setting as a floor), the current event is a setting.
+ */
+async function readWriterState(
+  tx: IDBPTransaction<RecordsSchema, WriterStore[], 'readonly' | 'readwrite'>,
+): Promise<WriterState> {
+  const highest = (store: typeof ATTENDANCE_STORE | typeof REFLECTION_STORE) =>
+    tx
+      .objectStore(store)
+      .index('by-seq')
+      .openKeyCursor(null, 'prev')
+      .then((cursor) => cursor?.key ?? 0);
+  const settings = tx.objectStore(SETTINGS_STORE);
+  const [attendance, reflections, floor, eventSetting] = await Promise.all([
+    highest(ATTENDANCE_STORE),
+    highest(REFLECTION_STORE),
+    settings.get(SETTING_KEYS.seq),
+    settings.get(SETTING_KEYS.currentEvent),
+  ]);
+  return {
+    seq: Math.max(attendance, reflections, typeof floor?.value === 'number' ? floor.value : 0),
+    event: typeof eventSetting?.value === 'string' ? eventSetting.value : null,
+  };
 }
