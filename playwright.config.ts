@@ -31,7 +31,12 @@ export default defineConfig({
       ? `npx vite build --logLevel warn --outDir ${dist} --emptyOutDir && npx tsx src/server/main.ts`
       : 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
     url: `${E2E_URL}/`,
-    env: { PORT: String(E2E_PORT), ...(dist ? { DIST_DIR: dist } : {}) },
+    // The embedded register keeps its SQLite file with the test results, never in data/.
+    env: {
+      PORT: String(E2E_PORT),
+      DATA_DIR: dist ? `${dist}-register` : 'test-results/register',
+      ...(dist ? { DIST_DIR: dist } : {}),
+    },
     reuseExistingServer: false,
     timeout: 120_000,
   },

@@ -1,9 +1,13 @@
 // `npm start` / `npm run serve`: serves the built kiosk app on http://127.0.0.1:8080/
-// (PORT and HOST override). Run `npm run build` first, or use `npm start`, which does both.
+// (PORT and HOST override) and the embedded events register's API at /api/v1/ on the same
+// origin (SQLite in DATA_DIR, default `data/`; PostgreSQL with DATABASE_URL). Run `npm run build`
+// first, or use `npm start`, which does both. If the register cannot open, the app is still served.
 
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { buildRegisterApp } from '../register/app.ts';
+import { openRegisterFromEnv } from '../register/open.ts';
 import { staticHandler } from './static.ts';
 
 // DIST_DIR serves another build (tests running side by side build into their own folders).
@@ -15,7 +19,27 @@ if (!existsSync(`${root}/index.html`)) {
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
-const server = createServer(staticHandler(root));
+const serveApp = staticHandler(root);
+
+/** The register's API beside the app, or the app alone when the register cannot open. */
+async function createAppServer(): Promise<{ server: Server; register: string }> {
+  try {
+    const { db, backend, where } = await openRegisterFromEnv();
+    const app = await buildRegisterApp({
+      db,
+      backend,
+      fallback: serveApp,
+      version: process.env.npm_package_version,
+    });
+    await app.ready();
+    return { server: app.server, register: `${backend}: ${where}` };
+  } catch (error) {
+    console.warn(`The events register is off: ${error instanceof Error ? error.message : error}`);
+    return { server: createServer(serveApp), register: 'off' };
+  }
+}
+
+const { server, register } = await createAppServer();
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
@@ -30,6 +54,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 
 server.listen(port, host, () => {
   console.log(`Percorso is running: http://${host}:${port}/`);
+  console.log(`  events register API: http://${host}:${port}/api/v1/ (${register})`);
   console.log('  other stations: add ?kiosk=<name> (see kiosk-config/), e.g. ?kiosk=infopoint');
 });
 
