@@ -1,7 +1,7 @@
 // The records service: the only way the app writes what visitors and staff did. Each append
-// is one IndexedDB transaction with strict durability that takes the next per-device sequence
-// number and stores the record together, so a power cut leaves either both or neither: no
-// lost record, no gap, no double. A caller learns "saved" only after the commit.
+// is one IndexedDB transaction with strict durability that stores the record with the next
+// per-device sequence number (the highest stored + 1), so a power cut leaves the record or
+// nothing: no lost record, no gap, no double. A caller learns "saved" only after the commit.
 
 import type { IDBPTransaction } from 'idb';
 import {
@@ -167,9 +167,9 @@ export class Records {
   }
 
   /**
-   * Appends one record: takes the next sequence number (remembered while this page holds the
-   * lease, else read), writes the record and the counter in one strict transaction. Resolves
-   * with the stored record once it is on disk.
+   * Appends one record with the next sequence number (remembered while this page holds the
+   * lease, else read from the stores) in one strict transaction. Resolves with the stored
+   * record once it is on disk.
    */
   private append<T extends Envelope>(
     store: AppendStore,
