@@ -162,7 +162,9 @@ export async function migrate(db: RegisterDb): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
-    throw new Error(`register migration ${failed?.migrationName ?? '(before the first step)'} failed: ${reason}`);
+    throw new Error(
+      `register migration ${failed?.migrationName ?? '(before the first step)'} failed: ${reason}`,
+    );
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceRecord } from '../records/attendance.ts';
 import type { ReflectionRecord } from '../records/reflection.ts';
 import { createUuid7 } from '../records/uuid.ts';
+import { seeded } from '../stage/seeded.ts';
 import { buildRegisterApp, MAX_BATCH_BYTES } from './app.ts';
 import type { OpenedRegister } from './db.ts';
 import { type BatchItem, canonicalJson, contentHash, ingestBatch } from './ingest.ts';
@@ -164,11 +165,7 @@ describe.each(BACKENDS)('register on %s', (_name, backend, available) => {
     const all = devices.flatMap((d) => Array.from({ length: 200 }, (_, i) => tally(d, i + 1, (i % 3) + 1)));
     const expected = all.reduce((sum, r) => sum + (r.kind === 'tally' ? r.delta : 0), 0);
     // Every record delivered twice or three times, in shuffled batches of varying size.
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seeded(7);
     const deliveries = [...all, ...all, ...all.filter(() => random() < 0.5)].sort(() => random() - 0.5);
     const sends: Promise<unknown>[] = [];
     for (let start = 0; start < deliveries.length; ) {

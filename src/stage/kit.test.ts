@@ -6,9 +6,10 @@ import { DirectionalLight, InstancedMesh, type Object3D, type Points } from 'thr
 import { describe, expect, it } from 'vitest';
 import { disposeTree } from './dispose.ts';
 import { textureFootprint } from './footprint.ts';
-import { kitScene, type Mood, seeded } from './kit.ts';
+import { kitScene, type Mood } from './kit.ts';
 import { TIERS } from './quality.ts';
 import { loadSceneModule, SCENE_KEYS } from './scene-modules.ts';
+import { seeded } from './seeded.ts';
 
 const mood: Mood = {
   background: '#000',

@@ -32,6 +32,7 @@ import {
   type SceneLamps,
   type SceneModule,
 } from './scene.ts';
+import { seeded } from './seeded.ts';
 
 type Vec3 = [number, number, number];
 
@@ -93,18 +94,6 @@ export interface KitSpec {
 }
 
 const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** A small seeded generator (mulberry32): the same scene always scatters its particles alike. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Cloud {
   spec: Particles;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
 import type { Records } from '../../src/records/records.ts';
+import { seeded as prng } from '../../src/stage/seeded.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_URL } from './chromium.ts';
 
 /** Records the app must have called saved before the final check. */
@@ -22,19 +23,6 @@ const MAX_LAUNCHES = 40;
 const MAX_KILL_DELAY_MS = 600;
 /** Prefix of the console lines the page's write loop reports through. */
 const REPORT = 'records-kill:';
-
-// mulberry32: a tiny seeded PRNG, so a failing run can be replayed with E2E_KILL_SEED. The seed
-// fixes the kill delays; how many records fit in them still depends on the machine's speed.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * Every browser this file started and has not seen die, for afterAll: a test that times out is
