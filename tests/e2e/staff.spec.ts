@@ -113,7 +113,13 @@ test.describe('staff panel', () => {
   test('counts the journeys visitors start, per station', async ({ page }) => {
     await page.goto('/');
     await startVisit(page);
-    await page.waitForTimeout(500);
+    // The start is written in the background (the visitor never waits on it): reload once it is
+    // on disk, so the panel after the reload counts what was stored.
+    await expect
+      .poll(async () =>
+        (await recordsOf(page)).evaluate(async (records) => (await records.attendance()).map((r) => r.kind)),
+      )
+      .toEqual(['journey-start']);
     await page.reload();
     await openPanel(page);
     await staff(page).locator('[data-tab="totals"]').click();
