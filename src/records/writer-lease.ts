@@ -99,11 +99,6 @@ export class WriterLease {
     if (this.yieldAsked) this.letGo();
   }
 
-  /** Forgets the remembered state (something else wrote the counter or the event). */
-  forget(): void {
-    this.state = null;
-  }
-
   close(): void {
     this.closed = true;
     this.letGo();
