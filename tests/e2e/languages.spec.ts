@@ -43,7 +43,9 @@ test.describe('languages and scripts', () => {
     await expect
       .poll(async () => {
         const { family, ratio } = await style();
-        return /^"Noto Nastaliq Urdu"/.test(family) && ratio >= 2 ? 'nastaliq, line height ≥ 2' : `${family} ${ratio}`;
+        return /^"Noto Nastaliq Urdu"/.test(family) && ratio >= 2
+          ? 'nastaliq, line height ≥ 2'
+          : `${family} ${ratio}`;
       })
       .toBe('nastaliq, line height ≥ 2');
   });
