@@ -36,3 +36,41 @@ export const AUDIENCE_KEYS = Object.keys(AUDIENCES) as Audience[];
 /** The provinces of the network's area (Lombardy), plus "other" for events outside it. */
 export const PROVINCES = ['BG', 'BS', 'CR', 'LC', 'LO', 'MN', 'PV', 'other'] as const;
 export type Province = (typeof PROVINCES)[number];
+
+/** English names for the dashboard and for importing English spreadsheets. */
+export const EVENT_TYPES_EN: Record<EventType, string> = {
+  'installation-workers': 'Interactive installation “Workers”',
+  'installation-nobody': 'Interactive installation “NOBODY”',
+  'photo-exhibition': 'Photo exhibitions',
+  'school-meeting': 'Meetings in secondary schools/universities',
+  'project-presentation': 'Project presentation',
+  'trafficking-meeting': 'Meetings on trafficking and exploitation',
+  'sharing-event': 'Event sharing the project’s actions',
+  'inclusion-workshop': 'Workshop on inclusion in work',
+  'press-conference': 'Press conferences at local authorities',
+  other: 'Other',
+};
+
+export const AUDIENCES_EN: Record<Audience, string> = {
+  'citizens-students': 'Citizens and students',
+  citizens: 'Citizens',
+  students: 'Students',
+  'local-authorities': 'Local authorities',
+  'third-sector': 'Third-sector organisations',
+  'religious-youth': 'Young people of religious bodies',
+  'partner-operators': 'Staff of partner and implementing bodies',
+  'training-bodies': 'Training and employment bodies',
+  journalists: 'Journalists',
+  other: 'Other',
+};
+
+/** Province names as spreadsheets spell them, to their codes. */
+export const PROVINCE_NAMES: Record<Exclude<Province, 'other'>, string> = {
+  BG: 'Bergamo',
+  BS: 'Brescia',
+  CR: 'Cremona',
+  LC: 'Lecco',
+  LO: 'Lodi',
+  MN: 'Mantova',
+  PV: 'Pavia',
+};

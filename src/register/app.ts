@@ -5,10 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { SYNC_STORES, type SyncItem, type SyncStore } from '../sync/bundle.ts';
 import type { Backend, RegisterDb } from './db.ts';
-import { type BatchItem, ingestBatch, MAX_BATCH_RECORDS } from './ingest.ts';
+import { MAX_BATCH_RECORDS } from './ingest.ts';
+import { ingestItems } from './ingest-items.ts';
 import { kioskForToken } from './kiosks.ts';
 import { OPENAPI } from './openapi.ts';
+import { registerStaffRoutes } from './staff-routes.ts';
 
 export const MAX_BATCH_BYTES = 1024 * 1024;
 
@@ -20,6 +23,8 @@ export interface RegisterAppOptions {
   rate?: { burst: number; perSecond: number };
   now?: () => Date;
   logger?: boolean;
+  /** Mark the staff session cookie Secure (set when the register is served over HTTPS). */
+  secureCookies?: boolean;
   /** Serve other paths too (`npm start` puts the kiosk app beside the API on one origin). */
   fallback?: (request: IncomingMessage, response: ServerResponse) => void;
 }
@@ -35,7 +40,7 @@ export const batchSchema = z.object({
   sentAt: z.iso.datetime(),
   heartbeat: heartbeatSchema.optional(),
   records: z
-    .array(z.object({ store: z.enum(['attendance', 'reflections']), record: z.unknown() }))
+    .array(z.object({ store: z.enum(SYNC_STORES as [SyncStore, ...SyncStore[]]), record: z.unknown() }))
     .max(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per batch: send the rest in another`),
 });
 
@@ -70,6 +75,11 @@ function bearer(request: FastifyRequest): string | null {
   return header.slice(7).trim();
 }
 
+const ROUTES = new WeakMap<FastifyInstance, string[]>();
+
+/** "METHOD /path" for every route the app serves (the OpenAPI test compares them). */
+export const servedRoutes = (app: FastifyInstance): string[] => ROUTES.get(app) ?? [];
+
 export async function buildRegisterApp(options: RegisterAppOptions): Promise<FastifyInstance> {
   const { db, backend } = options;
   const now = options.now ?? (() => new Date());
@@ -86,6 +96,12 @@ export async function buildRegisterApp(options: RegisterAppOptions): Promise<Fas
             ),
         }
       : {}),
+  });
+
+  const routes: string[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
   });
 
   // Fastify's own refusals (bad JSON, too large, wrong type) keep their 4xx and say why.
@@ -131,7 +147,7 @@ export async function buildRegisterApp(options: RegisterAppOptions): Promise<Fas
       return fail(reply, 400, `bad batch: ${issue?.path.join('.') || 'body'}: ${issue?.message}`);
     }
     const batch = parsed.data;
-    const results = await ingestBatch(db, kiosk.id, batch.records as BatchItem[], now);
+    const results = await ingestItems(db, kiosk.id, batch.records as SyncItem[], now);
     const received = now();
     await db
       .updateTable('kiosks')
@@ -150,6 +166,8 @@ export async function buildRegisterApp(options: RegisterAppOptions): Promise<Fas
       .execute();
     return { receivedAt: received.toISOString(), results };
   });
+
+  registerStaffRoutes(app, { db, now, secureCookies: options.secureCookies ?? false });
 
   return app;
 }

@@ -55,10 +55,61 @@ export interface QuarantineTable {
   received_at: string;
 }
 
+/** Staff who sign in to the dashboard; passwords hashed with scrypt (src/register/staff.ts). */
+export interface StaffTable {
+  username: string;
+  password_hash: string;
+  created_at: string;
+}
+
+/** Signed-in dashboard sessions: the cookie's token is stored hashed. */
+export interface SessionsTable {
+  token_hash: string;
+  username: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/**
+ * Awareness events: entered by staff, imported from the network's spreadsheets, or set up on a
+ * kiosk (synced). `people_reached` is what staff counted; null means "count the kiosks' records".
+ */
+export interface EventsTable {
+  id: string;
+  title: string;
+  type: string;
+  audience: string;
+  venue: string;
+  municipality: string;
+  province: string;
+  start_date: string;
+  end_date: string;
+  people_reached: number | null;
+  notes: string;
+  source: 'dashboard' | 'import' | 'kiosk';
+  /** For imported rows: the hash of the row's content, so importing a file twice adds nothing. */
+  import_key: string | null;
+  kiosk_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The register's moderation of a reflection (overrides what the kiosk said when it synced). */
+export interface ModerationTable {
+  record_id: string;
+  status: 'pending' | 'approved' | 'hidden' | 'private';
+  moderated_at: string;
+  moderated_by: string;
+}
+
 export interface RegisterSchema {
   kiosks: KiosksTable;
   records: RecordsTable;
   quarantine: QuarantineTable;
+  staff: StaffTable;
+  sessions: SessionsTable;
+  events: EventsTable;
+  moderation: ModerationTable;
 }
 
 export type RegisterDb = Kysely<RegisterSchema>;
@@ -150,6 +201,50 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('kiosk_id', 'text', (c) => c.notNull())
         .addColumn('received_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('quarantine_once', ['id', 'content_hash'])
+        .execute();
+    },
+  },
+  '0002-staff-events-moderation': {
+    async up(db) {
+      await db.schema
+        .createTable('staff')
+        .addColumn('username', 'text', (c) => c.primaryKey())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().references('staff.username').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('audience', 'text', (c) => c.notNull())
+        .addColumn('venue', 'text', (c) => c.notNull())
+        .addColumn('municipality', 'text', (c) => c.notNull())
+        .addColumn('province', 'text', (c) => c.notNull())
+        .addColumn('start_date', 'text', (c) => c.notNull())
+        .addColumn('end_date', 'text', (c) => c.notNull())
+        .addColumn('people_reached', 'integer')
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('import_key', 'text', (c) => c.unique())
+        .addColumn('kiosk_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('events_start').on('events').column('start_date').execute();
+      await db.schema
+        .createTable('moderation')
+        .addColumn('record_id', 'text', (c) => c.primaryKey())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('moderated_at', 'text', (c) => c.notNull())
+        .addColumn('moderated_by', 'text', (c) => c.notNull())
         .execute();
     },
   },

@@ -4,6 +4,7 @@
 // is never overwritten but quarantined for a coordinator to look at.
 
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../contracts/canonical-json.ts';
 import { type AttendanceRecord, attendanceType } from '../records/attendance.ts';
 import { upgradeRecord } from '../records/migrate.ts';
 import { type ReflectionRecord, reflectionType } from '../records/reflection.ts';
@@ -21,18 +22,6 @@ export interface BatchItem {
 export type ItemResult =
   | { id: string | null; status: 'inserted' | 'duplicate' }
   | { id: string | null; status: 'rejected'; reason: string };
-
-/** JSON with keys in a fixed order, so equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * The hash of what a record says. `synced` is the kiosk's bookkeeping (it flips after this very

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../contracts/canonical-json.ts';
 import type { AttendanceRecord } from '../records/attendance.ts';
 import type { ReflectionRecord } from '../records/reflection.ts';
 import { createUuid7 } from '../records/uuid.ts';
 import { seeded } from '../stage/seeded.ts';
 import { buildRegisterApp, MAX_BATCH_BYTES } from './app.ts';
 import type { OpenedRegister } from './db.ts';
-import { type BatchItem, canonicalJson, contentHash, ingestBatch } from './ingest.ts';
+import { type BatchItem, contentHash, ingestBatch } from './ingest.ts';
 import { enrolKiosk, revokeKiosk } from './kiosks.ts';
 import { BACKENDS } from './test-backends.ts';
 
