@@ -9,6 +9,7 @@ import { resolutionOrder } from '../i18n/languages.ts';
 import type { CompiledInstallation } from '../journeys/compiled.ts';
 import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
+import { readStorageState } from '../records/storage-watch.ts';
 import { LazySpeaker } from '../sound/lazy-speaker.ts';
 import './config-error-screen.ts';
 import { StaffAlerts } from './alerts.ts';
@@ -142,6 +143,29 @@ async function cacheStationAudio(app: PercorsoApp): Promise<void> {
   app.dataset.audio = result.failed.length === 0 ? 'cached' : `${result.failed.length} missing`;
 }
 
+/**
+ * Starts this profile's uploader to the events register (src/sync/) when the config names one.
+ * It idles until staff enter the kiosk's token in the staff panel.
+ */
+async function startSync(app: PercorsoApp): Promise<void> {
+  const { config } = app.services;
+  if (!config.register) return;
+  const [{ SyncUploader }, records] = await Promise.all([
+    import('../sync/uploader.ts'),
+    app.services.records(),
+  ]);
+  const uploader = new SyncUploader({
+    records,
+    url: config.register.url,
+    appVersion: import.meta.env.VITE_APP_VERSION ?? 'dev',
+    storageRatio: async () => (await readStorageState(navigator.storage))?.ratio ?? null,
+  });
+  app.services.sync = uploader;
+  uploader.start();
+  // Back on the network: try at once rather than at the end of a backoff.
+  window.addEventListener('online', () => uploader.syncNow());
+}
+
 /** Work the attract loop does not need on screen: loaded once the first frame is out. */
 function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: ErrorLog): void {
   void speaker.preload();
@@ -150,6 +174,7 @@ function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: Error
     errorLog.append({ kind: 'boot', ...describeThrown(error) }),
   );
   app.preloadVisit();
+  startSync(app).catch((error: unknown) => errorLog.append({ kind: 'boot', ...describeThrown(error) }));
   if (import.meta.env.PROD) {
     cacheStationAudio(app).catch((error: unknown) =>
       errorLog.append({ kind: 'boot', ...describeThrown(error) }),

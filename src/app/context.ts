@@ -5,6 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import type { KioskConfig } from '../contracts/kiosk-config.ts';
 import type { Records } from '../records/records.ts';
 import type { Speaker } from '../sound/speaker.ts';
+import type { SyncUploader } from '../sync/uploader.ts';
 import type { StaffAlerts } from './alerts.ts';
 import type { Analytics } from './analytics.ts';
 
@@ -20,6 +21,11 @@ export interface StationServices {
   records: () => Promise<Records>;
   /** Things staff must see and visitors must not (failed writes, a filling disk). */
   alerts: StaffAlerts;
+  /**
+   * The uploader to the events register, once started after the first frame (null while not
+   * yet, or when the kiosk config names no register).
+   */
+  sync?: SyncUploader | null;
 }
 
 export const servicesContext = createContext<StationServices>(Symbol('percorso-services'));

@@ -137,8 +137,12 @@ export const kioskConfigSchema = z.strictObject({
     z
       .strictObject({
         url: z
-          .url()
-          .check(z.describe('Base URL of the events register, e.g. "https://register.example.org/".')),
+          .union([z.literal('/'), z.url()])
+          .check(
+            z.describe(
+              'Where the events register is: "/" for the server that serves this app (npm start, npm run register), or its base URL on this same origin. The page’s security policy allows no other origin.',
+            ),
+          ),
       })
       .check(z.describe('Where this kiosk syncs its records. Leave out to keep records on the kiosk only.')),
   ),

@@ -4,6 +4,7 @@
 // nothing: no lost record, no gap, no double. A caller learns "saved" only after the commit.
 
 import type { IDBPTransaction } from 'idb';
+import type { SyncItem } from '../sync/bundle.ts';
 import {
   ATTENDANCE_STORE,
   type AttendanceBody,
@@ -331,6 +332,108 @@ export class Records {
       after = (rows[rows.length - 1] as { id: string }).id;
       if (onBatch(rows as never) === false || rows.length < batchSize) return total;
     }
+  }
+
+  // ── sync (src/sync/) ────────────────────────────────────────────────────────
+
+  /**
+   * Up to `limit` records the register has not acknowledged, lowest sequence numbers first,
+   * with the event set-ups not yet sent (they are few, and go first so the register knows an
+   * event before its records).
+   */
+  unsynced(limit: number, skip: ReadonlySet<string> = new Set()): Promise<SyncItem[]> {
+    return this.guard(
+      'read unsynced',
+      async () => {
+        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, EVENT_STORE]);
+        const collect = async (store: AppendStore) => {
+          const out: Array<{ store: AppendStore; record: AttendanceRecord | ReflectionRecord }> = [];
+          let cursor = await tx
+            .objectStore(store as typeof ATTENDANCE_STORE)
+            .index('by-synced')
+            .openCursor(0);
+          while (cursor && out.length < limit) {
+            if (!skip.has(cursor.primaryKey)) out.push({ store, record: cursor.value });
+            cursor = await cursor.continue();
+          }
+          return out;
+        };
+        const [attendance, reflections, events] = await Promise.all([
+          collect(ATTENDANCE_STORE),
+          collect(REFLECTION_STORE),
+          tx.objectStore(EVENT_STORE).getAll(),
+        ]);
+        const setups: SyncItem[] = events
+          .filter((e) => e.synced === 0 && !skip.has(e.id))
+          .map((record) => ({ store: EVENT_STORE, record }));
+        const appended = [...attendance, ...reflections].sort((a, b) => a.record.seq - b.record.seq);
+        return [...setups, ...appended].slice(0, limit);
+      },
+      false,
+    );
+  }
+
+  /**
+   * Marks records acknowledged by the register, in one strict transaction. A record changed
+   * since it was read (a reflection moderated meanwhile) is left unsynced, to be sent again.
+   */
+  markSynced(sent: readonly SyncItem[]): Promise<number> {
+    return this.guard(
+      'mark synced',
+      async () => {
+        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, EVENT_STORE], 'readwrite', {
+          durability: 'strict',
+        });
+        let marked = 0;
+        await Promise.all([
+          ...sent.map(async ({ store, record }) => {
+            const objectStore = tx.objectStore(store);
+            const id = (record as { id: string }).id;
+            const current = await objectStore.get(id);
+            if (!current || current.synced === 1) return;
+            if (JSON.stringify(current) !== JSON.stringify(record)) return;
+            await objectStore.put({ ...current, synced: 1 } as never);
+            marked++;
+          }),
+          tx.done,
+        ]);
+        return marked;
+      },
+      true,
+    );
+  }
+
+  /**
+   * Deletes acknowledged records older than `before` (ISO time). The highest sequence number
+   * deleted becomes the counter's floor in the same transaction, so numbers never go back.
+   */
+  pruneSynced(before: string): Promise<number> {
+    return this.asWriter('prune synced', async (known) => {
+      const tx = this.db.transaction([...WRITER_SCOPE], 'readwrite', { durability: 'strict' });
+      const state = known ?? (await readWriterState(tx));
+      let pruned = 0;
+      let highest = 0;
+      for (const store of [ATTENDANCE_STORE, REFLECTION_STORE] as const) {
+        let cursor = await tx.objectStore(store).index('by-synced').openCursor(1);
+        while (cursor) {
+          if (cursor.value.at < before) {
+            highest = Math.max(highest, cursor.value.seq);
+            await cursor.delete();
+            pruned++;
+          }
+          cursor = await cursor.continue();
+        }
+      }
+      if (pruned > 0) {
+        const settings = tx.objectStore(SETTINGS_STORE);
+        const floor = await settings.get(SETTING_KEYS.seq);
+        const current = typeof floor?.value === 'number' ? floor.value : 0;
+        if (highest > current)
+          await settings.put({ key: SETTING_KEYS.seq, v: SETTINGS_VERSION, value: highest });
+      }
+      await tx.done;
+      return [pruned, state];
+    });
   }
 
   countOf(store: AppendStore): Promise<number> {

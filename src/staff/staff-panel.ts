@@ -29,6 +29,7 @@ import { SETTING_KEYS } from '../records/settings.ts';
 import { formatBytes, readStorageState, type StorageState } from '../records/storage-watch.ts';
 import { computeTotals, type EventTotals } from '../records/totals.ts';
 import { uuid7 } from '../records/uuid.ts';
+import { SYNC_SETTINGS, type SyncPhase, type SyncState } from '../sync/uploader.ts';
 import {
   afterFailure,
   afterSuccess,
@@ -80,6 +81,25 @@ const dateTime = (iso: string): string =>
     timeZone: 'Europe/Rome',
   }).format(new Date(iso));
 
+const PHASES: Record<SyncPhase, string> = {
+  off: 'spento',
+  'no-token': 'manca il codice della postazione',
+  idle: 'in attesa',
+  sending: 'invio in corso',
+  waiting: 'nuovo tentativo più tardi',
+  refused: 'codice rifiutato dal registro',
+};
+
+/** One line on the uploader for the health view. */
+function syncLine(sync: SyncState | null): string {
+  if (!sync) return 'in avvio…';
+  const next =
+    sync.nextAttemptAt && sync.phase === 'waiting'
+      ? ` (prossimo tentativo ${dateTime(sync.nextAttemptAt)})`
+      : '';
+  return `${PHASES[sync.phase]}${sync.message ? `: ${sync.message}` : ''}${next}`;
+}
+
 @customElement('percorso-staff')
 export class StaffPanel extends LitElement {
   static override styles = staffStyles;
@@ -104,12 +124,15 @@ export class StaffPanel extends LitElement {
   @state() private exportProgress: { label: string; done: number; total: number } | null = null;
   @state() private correcting: string | null = null;
   @state() private storageError = '';
+  @state() private sync: SyncState | null = null;
+  @state() private tokenSet = false;
 
   private records?: Records;
   private autoLock?: ReturnType<typeof setTimeout>;
   private lockTimer?: ReturnType<typeof setInterval>;
   private unsubscribeAlerts?: () => void;
   private exportAbort?: AbortController;
+  private syncOff?: () => void;
   private readonly channel = openRecordsChannel((message) => {
     if (message.type.startsWith('reflection') && this.unlocked) void this.loadReflections();
   });
@@ -135,6 +158,7 @@ export class StaffPanel extends LitElement {
     this.unsubscribeAlerts?.();
     this.exportAbort?.abort();
     this.channel.close();
+    this.syncOff?.();
   }
 
   protected override firstUpdated(_changed: PropertyValues): void {
@@ -270,6 +294,76 @@ export class StaffPanel extends LitElement {
         : null,
     ]);
     this.health = { storage, unsynced, errors, audio };
+    this.watchSync();
+    this.tokenSet = Boolean(await records?.setting<string>(SYNC_SETTINGS.token).catch(() => null));
+  }
+
+  /** Follows the uploader's state once it has started (after the attract loop's first frame). */
+  private watchSync(): void {
+    if (this.syncOff || !this.services?.sync) return;
+    this.syncOff = this.services.sync.subscribe((state) => {
+      this.sync = state;
+    });
+  }
+
+  private async onToken(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const token = String(new FormData(form).get('token') ?? '').trim();
+    if (token.length < 20) {
+      this.pending = {
+        label: 'Codice postazione',
+        state: 'failed',
+        error: 'Il codice è troppo corto: copialo intero dal registro.',
+      };
+      return;
+    }
+    const saved = await this.write('Codice postazione', () =>
+      (this.records as Records).setSetting(SYNC_SETTINGS.token, token),
+    );
+    if (saved) {
+      form.reset();
+      this.tokenSet = true;
+      this.services?.sync?.syncNow();
+    }
+  }
+
+  /**
+   * The sync bundle for a kiosk with no network: every record the register has not
+   * acknowledged, with a checksum, as a file for a USB stick (the dashboard imports it).
+   */
+  private async exportBundle(): Promise<void> {
+    const records = this.records;
+    const config = this.services?.config;
+    if (!records || !config || this.exportProgress) return;
+    const label = 'Pacchetto USB';
+    this.exportProgress = { label, done: 0, total: 0 };
+    try {
+      const [{ makeBundle }, items] = await Promise.all([
+        import('../sync/bundle.ts'),
+        records.unsynced(Number.MAX_SAFE_INTEGER),
+      ]);
+      this.exportProgress = { label, done: items.length, total: items.length };
+      const now = new Date();
+      const bundle = await makeBundle({
+        createdAt: now.toISOString(),
+        device: records.deviceId,
+        kioskName: config.station.name,
+        station: config.station.id,
+        appVersion: import.meta.env.VITE_APP_VERSION ?? 'dev',
+        items,
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(bundle)], { type: 'application/json' }));
+      link.download = `percorso-sync_${config.station.id}_${today(now)}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      this.pending = { label: `${label}: ${link.download} (${items.length} record)`, state: 'saved' };
+    } catch (error) {
+      this.pending = { label, state: 'failed', error: (error as Error).message };
+    } finally {
+      this.exportProgress = null;
+    }
   }
 
   private show(tab: Tab): void {
@@ -617,7 +711,8 @@ export class StaffPanel extends LitElement {
             : 'non disponibile'
         }</dd>
         <dt>Da sincronizzare</dt><dd data-health="unsynced">${h?.unsynced ?? '—'}</dd>
-        <dt>Ultima sincronizzazione</dt><dd>${register ? 'mai' : 'registro non configurato: i dati restano su questa postazione (esportali)'}</dd>
+        <dt>Registro eventi</dt><dd data-health="sync">${register ? syncLine(this.sync) : 'registro non configurato: i dati restano su questa postazione (esportali)'}</dd>
+        <dt>Ultima sincronizzazione</dt><dd data-health="last-sync">${this.sync?.lastSuccessAt ? dateTime(this.sync.lastSuccessAt) : 'mai'}</dd>
         <dt>Versione</dt><dd data-health="version">${import.meta.env.VITE_APP_VERSION ?? 'dev'}</dd>
         <dt>Qualità 3D</dt><dd data-health="tier">${tier ? (tier === 'flat' ? '2D (WebGL non disponibile)' : tier) : 'non ancora misurata (nessuna scena 3D aperta)'}</dd>
         <dt>Audio mancante</dt><dd data-health="audio">${
@@ -633,9 +728,32 @@ export class StaffPanel extends LitElement {
               .map((g) => html`<li>${g.language} · ${g.line}</li>`)}</ul></details>`
           : nothing
       }
+      ${register ? this.renderSync() : nothing}
       <h3>Errori recenti</h3>
       <ul class="errors">${(h?.errors ?? []).map((e) => html`<li>${dateTime(e.at)} · ${e.kind} · ${e.message}</li>`)}</ul>
     </section>`;
+  }
+
+  private renderSync() {
+    const sync = this.sync;
+    return html`<h3>Sincronizzazione</h3>
+      <form class="row" @submit=${this.onToken}>
+        <label>Codice postazione ${this.tokenSet ? '(impostato)' : '(mancante)'}
+          <input name="token" type="password" autocomplete="off" spellcheck="false" minlength="20" maxlength="100" required
+            placeholder=${this.tokenSet ? 'incolla un nuovo codice per cambiarlo' : 'incolla il codice dato dal registro'} /></label>
+        <button type="submit">Salva codice</button>
+      </form>
+      <div class="row">
+        <button type="button" data-sync="now" ?disabled=${!sync} @click=${() => this.services?.sync?.syncNow()}>Sincronizza ora</button>
+      </div>
+      ${
+        sync?.rejected.length
+          ? html`<details open><summary>Record rifiutati dal registro: ${sync.rejected.length}</summary>
+            <p>Restano su questa postazione. Mostra i motivi al coordinamento; quando il registro è corretto, riprova.</p>
+            <ul class="errors" data-sync="rejected">${sync.rejected.map((r) => html`<li>${dateTime(r.at)} · ${r.store} · ${r.reason}</li>`)}</ul>
+            <button type="button" @click=${() => void this.services?.sync?.retryRejected()}>Riprova i rifiutati</button></details>`
+          : nothing
+      }`;
   }
 
   private renderExport() {
@@ -650,6 +768,8 @@ export class StaffPanel extends LitElement {
               html`<button type="button" data-export=${`${store}-${f}`} ?disabled=${p !== null} @click=${() => void this.runExport(store, f)}>${f.toUpperCase()}</button>`,
           )}</div>`,
       )}
+      <div class="row"><span>Pacchetto USB per il registro (senza rete)</span>
+        <button type="button" data-export="bundle" ?disabled=${p !== null} @click=${() => void this.exportBundle()}>JSON</button></div>
       ${
         p
           ? html`<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=${p.total} aria-valuenow=${p.done}>
