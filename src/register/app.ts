@@ -31,8 +31,14 @@ export interface RegisterAppOptions {
 
 const heartbeatSchema = z.object({
   appVersion: z.string().max(40),
-  pending: z.number().int().min(0),
-  storageRatio: z.number().min(0).max(1).nullable(),
+  pending: z.number().int().min(0).max(100_000_000),
+  // Rounded: a denormal such as 5e-324 is out of range for PostgreSQL's real (the fuzz found it).
+  storageRatio: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .transform((r) => (r === null ? null : Math.round(r * 10_000) / 10_000)),
 });
 
 export const batchSchema = z.object({
