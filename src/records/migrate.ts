@@ -22,13 +22,15 @@ export class MigrationError extends Error {
 /** Brings a stored record of any earlier version to the current one and validates it. */
 export function upgradeRecord<T>(type: RecordType<T>, raw: unknown): T {
   if (typeof raw !== 'object' || raw === null) throw new MigrationError(`${type.store}: not a record`);
-  let record = { ...(raw as Record<string, unknown>) };
+  // Copied only when a migration will change it; zod's output is a new object either way.
+  let record = raw as Record<string, unknown>;
   let v = typeof record.v === 'number' ? record.v : 1;
   if (v > type.version) {
     throw new MigrationError(
       `${type.store}: record version ${v} is newer than this app (${type.version}); update the app`,
     );
   }
+  if (v < type.version) record = { ...record };
   while (v < type.version) {
     const step = type.migrations[v];
     if (!step) throw new MigrationError(`${type.store}: no migration from version ${v}`);

@@ -113,6 +113,11 @@ export interface RegisterSchema {
 }
 
 export type RegisterDb = Kysely<RegisterSchema>;
+export type SqliteDatabase = Database.Database;
+
+/** The better-sqlite3 connection behind a register opened on SQLite (the ingest's fast path). */
+const sqliteHandles = new WeakMap<RegisterDb, SqliteDatabase>();
+export const sqliteHandleOf = (db: RegisterDb): SqliteDatabase | undefined => sqliteHandles.get(db);
 export type Backend = 'sqlite' | 'postgres';
 
 export interface OpenOptions {
@@ -147,11 +152,9 @@ export function openRegisterDb(options: OpenOptions = {}): OpenedRegister {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return {
-    db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }),
-    backend: 'sqlite',
-    where: file,
-  };
+  const db = new Kysely<RegisterSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(db, sqlite);
+  return { db, backend: 'sqlite', where: file };
 }
 
 /** Migrations in order; never edit a released one, add the next. */

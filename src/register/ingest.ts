@@ -3,14 +3,16 @@
 // duplicate (a retry, a re-sent USB bundle), other content under a stored id or device number
 // is never overwritten but quarantined for a coordinator to look at.
 
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { canonicalJson } from '../contracts/canonical-json.ts';
 import { type AttendanceRecord, attendanceType } from '../records/attendance.ts';
 import { upgradeRecord } from '../records/migrate.ts';
 import { type ReflectionRecord, reflectionType } from '../records/reflection.ts';
-import type { RecordsTable, RegisterDb } from './db.ts';
+import { type RecordsTable, type RegisterDb, type SqliteDatabase, sqliteHandleOf } from './db.ts';
 
 export const MAX_BATCH_RECORDS = 500;
+/** Rows per INSERT statement: a whole batch at once. */
+const INSERT_ROWS = 500;
 
 export type Store = 'attendance' | 'reflections';
 
@@ -23,18 +25,25 @@ export type ItemResult =
   | { id: string | null; status: 'inserted' | 'duplicate' }
   | { id: string | null; status: 'rejected'; reason: string };
 
+/** SHA-256 in hex, one shot where Node has `crypto.hash` (20.12+), else through a Hash. */
+const sha256 = (text: string): string =>
+  typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', text, 'hex')
+    : createHash('sha256').update(text).digest('hex');
+
 /**
- * The hash of what a record says. `synced` is the kiosk's bookkeeping (it flips after this very
- * upload), and a reflection's moderation is decided later, so neither is part of its content.
+ * What a record says, as canonical JSON. `synced` is the kiosk's bookkeeping (it flips after
+ * this very upload), and a reflection's moderation is decided later, so neither is content.
  */
-export function contentHash(record: AttendanceRecord | ReflectionRecord): string {
-  const { synced: _synced, ...content } = record as unknown as Record<string, unknown>;
-  if ('status' in content) {
-    delete content.status;
-    delete content.moderatedAt;
-  }
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+export function canonicalContent(record: AttendanceRecord | ReflectionRecord): string {
+  return canonicalJson(record, 'status' in record ? NOT_REFLECTION_CONTENT : NOT_CONTENT);
 }
+const NOT_CONTENT: ReadonlySet<string> = new Set(['synced']);
+const NOT_REFLECTION_CONTENT: ReadonlySet<string> = new Set(['synced', 'status', 'moderatedAt']);
+
+/** The hash of what a record says (see canonicalContent). */
+export const contentHash = (record: AttendanceRecord | ReflectionRecord): string =>
+  sha256(canonicalContent(record));
 
 const idOf = (record: unknown): string | null =>
   record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string'
@@ -73,6 +82,7 @@ export async function ingestBatch(
       results[i] = { id, status: 'rejected', reason: `invalid: ${(error as Error).message}` };
       return;
     }
+    const content = canonicalContent(record);
     const row: RecordsTable = {
       id: record.id,
       device_id: record.device,
@@ -82,8 +92,10 @@ export async function ingestBatch(
       event_id: record.event,
       station: record.station,
       at: record.at,
-      body: JSON.stringify({ ...record, synced: 0 }),
-      content_hash: contentHash(record),
+      // An attendance record is all content: its canonical JSON is the stored body too (a
+      // reflection's body also keeps the moderation it arrived with).
+      body: item.store === 'attendance' ? content : JSON.stringify({ ...record, synced: 0 }),
+      content_hash: sha256(content),
       kiosk_id: kioskId,
       received_at: receivedAt,
     };
@@ -93,17 +105,26 @@ export async function ingestBatch(
     rowIndex.push(i);
   });
 
+  if (rows.length === 0) return results;
+  const unique = [...firstById.values()]
+    .map((k) => rows[k] as RecordsTable)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sqlite = sqliteHandleOf(db);
+  // The embedded SQLite takes the batch in one synchronous transaction with cached statements
+  // (nothing else can run on its one connection meanwhile); inside another transaction, and on
+  // PostgreSQL, the same steps go through Kysely. Both settle the answers the same way.
+  if (sqlite && !sqlite.inTransaction) {
+    sqliteStore(sqlite)(unique, rows, rowIndex, firstById, results, kioskId, receivedAt);
+    return results;
+  }
   // Concurrent batches that share records lock index entries; taking them in one order (ids
   // sort by time) makes deadlocks rare, and PostgreSQL's deadlock victim simply runs again.
   await retryOnDeadlock(() =>
     db.transaction().execute(async (trx) => {
-      const unique = [...firstById.values()]
-        .map((k) => rows[k] as RecordsTable)
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const inserted = new Set<string>();
-      // Parameters per statement stay under SQLite's and PostgreSQL's limits: 12 columns × 80 rows.
-      for (let start = 0; start < unique.length; start += 80) {
-        const chunk = unique.slice(start, start + 80);
+      // Parameters per statement stay under SQLite's (32,766) and PostgreSQL's (65,535) limits: 12 × 500.
+      for (let start = 0; start < unique.length; start += INSERT_ROWS) {
+        const chunk = unique.slice(start, start + INSERT_ROWS);
         const done = await trx
           .insertInto('records')
           .values(chunk)
@@ -112,10 +133,7 @@ export async function ingestBatch(
           .execute();
         for (const r of done) inserted.add(r.id);
       }
-      // What each id is stored as now: just inserted by this batch, or found from before.
       const stored = new Map<string, string>();
-      for (const id of inserted)
-        stored.set(id, (rows[firstById.get(id) as number] as RecordsTable).content_hash);
       const missing = [...new Set(rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))];
       for (let start = 0; start < missing.length; start += 200) {
         const found = await trx
@@ -125,42 +143,137 @@ export async function ingestBatch(
           .execute();
         for (const f of found) stored.set(f.id, f.content_hash);
       }
-      for (let k = 0; k < rows.length; k++) {
-        const row = rows[k] as RecordsTable;
-        const i = rowIndex[k] as number;
-        if (firstById.get(row.id) === k && inserted.has(row.id)) {
-          results[i] = { id: row.id, status: 'inserted' };
-          continue;
-        }
-        const hash = stored.get(row.id);
-        let reason: string | null = null;
-        if (hash === undefined)
-          reason = `conflict: device ${row.device_id} number ${row.device_seq} is stored as another record`;
-        else if (hash !== row.content_hash) reason = 'conflict: this id is stored with other content';
-        if (reason === null) {
-          results[i] = { id: row.id, status: 'duplicate' };
-          continue;
-        }
+      const clashes = settle(rows, rowIndex, firstById, inserted, stored, results);
+      for (const { row, reason } of clashes)
         await trx
           .insertInto('quarantine')
-          .values({
-            qid: crypto.randomUUID(),
-            id: row.id,
-            device_id: row.device_id,
-            device_seq: row.device_seq,
-            body: row.body,
-            content_hash: row.content_hash,
-            reason,
-            kiosk_id: kioskId,
-            received_at: receivedAt,
-          })
+          .values(quarantineRow(row, reason, kioskId, receivedAt))
           .onConflict((oc) => oc.doNothing())
           .execute();
-        results[i] = { id: row.id, status: 'rejected', reason };
-      }
     }),
   );
   return results;
+}
+
+/**
+ * The per-record answers once the batch's new rows are in: inserted (the first copy of an id
+ * this batch stored), duplicate (the same content is stored), or rejected as a clash, which
+ * the caller quarantines. `stored` maps the ids not inserted to the hash stored under them.
+ */
+function settle(
+  rows: readonly RecordsTable[],
+  rowIndex: readonly number[],
+  firstById: ReadonlyMap<string, number>,
+  inserted: ReadonlySet<string>,
+  stored: Map<string, string>,
+  results: ItemResult[],
+): Array<{ row: RecordsTable; reason: string }> {
+  for (const id of inserted) stored.set(id, (rows[firstById.get(id) as number] as RecordsTable).content_hash);
+  const clashes: Array<{ row: RecordsTable; reason: string }> = [];
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as RecordsTable;
+    const i = rowIndex[k] as number;
+    if (firstById.get(row.id) === k && inserted.has(row.id)) {
+      results[i] = { id: row.id, status: 'inserted' };
+      continue;
+    }
+    const hash = stored.get(row.id);
+    let reason: string | null = null;
+    if (hash === undefined)
+      reason = `conflict: device ${row.device_id} number ${row.device_seq} is stored as another record`;
+    else if (hash !== row.content_hash) reason = 'conflict: this id is stored with other content';
+    if (reason === null) {
+      results[i] = { id: row.id, status: 'duplicate' };
+      continue;
+    }
+    clashes.push({ row, reason });
+    results[i] = { id: row.id, status: 'rejected', reason };
+  }
+  return clashes;
+}
+
+const quarantineRow = (row: RecordsTable, reason: string, kioskId: string, receivedAt: string) => ({
+  qid: crypto.randomUUID(),
+  id: row.id,
+  device_id: row.device_id,
+  device_seq: row.device_seq,
+  body: row.body,
+  content_hash: row.content_hash,
+  reason,
+  kiosk_id: kioskId,
+  received_at: receivedAt,
+});
+
+const RECORD_COLUMNS = [
+  'id',
+  'device_id',
+  'device_seq',
+  'store',
+  'kind',
+  'event_id',
+  'station',
+  'at',
+  'body',
+  'content_hash',
+  'kiosk_id',
+  'received_at',
+] as const satisfies readonly (keyof RecordsTable)[];
+
+type SqliteStore = (
+  unique: RecordsTable[],
+  rows: RecordsTable[],
+  rowIndex: number[],
+  firstById: Map<string, number>,
+  results: ItemResult[],
+  kioskId: string,
+  receivedAt: string,
+) => void;
+
+const sqliteStores = new WeakMap<SqliteDatabase, SqliteStore>();
+
+/** The batch as one better-sqlite3 transaction, its statements prepared once per database. */
+function sqliteStore(sqlite: SqliteDatabase): SqliteStore {
+  const cached = sqliteStores.get(sqlite);
+  if (cached) return cached;
+  const insert = sqlite.prepare(
+    `insert into records (${RECORD_COLUMNS.join(', ')}) values (${RECORD_COLUMNS.map(() => '?').join(', ')}) on conflict do nothing`,
+  );
+  const hashOf = sqlite.prepare('select content_hash from records where id = ?').pluck();
+  const quarantine = sqlite.prepare(
+    'insert into quarantine (qid, id, device_id, device_seq, body, content_hash, reason, kiosk_id, received_at) values (@qid, @id, @device_id, @device_seq, @body, @content_hash, @reason, @kiosk_id, @received_at) on conflict do nothing',
+  );
+  const store: SqliteStore = sqlite.transaction(
+    (unique, rows, rowIndex, firstById, results, kioskId, receivedAt) => {
+      const inserted = new Set<string>();
+      for (const row of unique) {
+        const done = insert.run(
+          row.id,
+          row.device_id,
+          row.device_seq,
+          row.store,
+          row.kind,
+          row.event_id,
+          row.station,
+          row.at,
+          row.body,
+          row.content_hash,
+          row.kiosk_id,
+          row.received_at,
+        );
+        if (done.changes > 0) inserted.add(row.id);
+      }
+      const stored = new Map<string, string>();
+      for (const row of rows) {
+        if (inserted.has(row.id) || stored.has(row.id)) continue;
+        const hash = hashOf.get(row.id) as string | undefined;
+        if (hash !== undefined) stored.set(row.id, hash);
+      }
+      for (const { row, reason } of settle(rows, rowIndex, firstById, inserted, stored, results))
+        quarantine.run(quarantineRow(row, reason, kioskId, receivedAt));
+    },
+  );
+  sqliteStores.set(sqlite, store);
+  return store;
 }
 
 /** PostgreSQL's "deadlock detected" and "could not serialize": the transaction did nothing. */

@@ -5,6 +5,7 @@ import { benchAudio } from './audio.bench.ts';
 import { type Figure, mergeResults } from './harness.ts';
 import { benchJourney } from './journey.bench.ts';
 import { benchRecords } from './records.bench.ts';
+import { benchRegister } from './register.bench.ts';
 import { benchStage } from './stage.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
@@ -24,6 +25,7 @@ const allBenches = [
   { name: 'audio (narration start, play/stop cycles)', run: benchAudio },
   { name: 'stage (frame p95 per scene vs an empty scene)', run: benchStage },
   { name: 'records (append, CSV export)', run: benchRecords },
+  { name: 'register (ingest vs raw insert, SQLite and PostgreSQL)', run: benchRegister },
 ];
 const benches = allBenches.filter((b) => !only || b.name.startsWith(only));
 const figures: Record<string, Omit<Figure, 'measured'>> = {};
