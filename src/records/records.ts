@@ -287,16 +287,22 @@ export class Records {
     );
   }
 
-  /** How many appended records the register has not acknowledged yet. */
+  /**
+   * How many appended records the register has not acknowledged yet: those numbered above the
+   * sync watermark, and those it refused (kept, listed for staff).
+   */
   unsyncedCount(): Promise<number> {
     return this.guard(
       'count unsynced',
       async () => {
+        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, SETTINGS_STORE]);
+        const { through, refused } = await readSyncMarks(tx.objectStore(SETTINGS_STORE));
+        const above = IDBKeyRange.lowerBound(through, true);
         const [a, r] = await Promise.all([
-          this.db.countFromIndex(ATTENDANCE_STORE, 'by-synced', 0),
-          this.db.countFromIndex(REFLECTION_STORE, 'by-synced', 0),
+          tx.objectStore(ATTENDANCE_STORE).index('by-seq').count(above),
+          tx.objectStore(REFLECTION_STORE).index('by-seq').count(above),
         ]);
-        return a + r;
+        return a + r + refused.length;
       },
       false,
     );
@@ -335,38 +341,40 @@ export class Records {
   }
 
   // ── sync (src/sync/) ────────────────────────────────────────────────────────
+  //
+  // The kiosk sends its records in sequence order, so what the register has acknowledged is a
+  // watermark (`syncedThrough`): everything numbered up to it, except the records it refused.
+  // Moving one number is one small write per batch, where flipping a flag on each record cost
+  // a put per record (about 0.5 ms each in Chromium: 500 records took longer than the upload).
+  // Event set-ups are few and editable: they keep their own `synced` flag.
 
   /**
-   * Up to `limit` records the register has not acknowledged, lowest sequence numbers first,
-   * with the event set-ups not yet sent (they are few, and go first so the register knows an
-   * event before its records).
+   * Up to `limit` records the register has not acknowledged, lowest numbers first (none of
+   * `skip`), after the event set-ups not yet sent (so the register knows an event first).
    */
   unsynced(limit: number, skip: ReadonlySet<string> = new Set()): Promise<SyncItem[]> {
     return this.guard(
       'read unsynced',
       async () => {
-        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, EVENT_STORE]);
-        const collect = async (store: AppendStore) => {
-          const out: Array<{ store: AppendStore; record: AttendanceRecord | ReflectionRecord }> = [];
-          let cursor = await tx
-            .objectStore(store as typeof ATTENDANCE_STORE)
-            .index('by-synced')
-            .openCursor(0);
-          while (cursor && out.length < limit) {
-            if (!skip.has(cursor.primaryKey)) out.push({ store, record: cursor.value });
-            cursor = await cursor.continue();
-          }
-          return out;
-        };
+        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, EVENT_STORE, SETTINGS_STORE]);
+        const { through } = await readSyncMarks(tx.objectStore(SETTINGS_STORE));
+        const above = IDBKeyRange.lowerBound(through, true);
+        // One getAll is far faster than a cursor; skipped records are few: read that many more.
+        const want = limit + skip.size;
         const [attendance, reflections, events] = await Promise.all([
-          collect(ATTENDANCE_STORE),
-          collect(REFLECTION_STORE),
+          tx.objectStore(ATTENDANCE_STORE).index('by-seq').getAll(above, want),
+          tx.objectStore(REFLECTION_STORE).index('by-seq').getAll(above, want),
           tx.objectStore(EVENT_STORE).getAll(),
         ]);
         const setups: SyncItem[] = events
           .filter((e) => e.synced === 0 && !skip.has(e.id))
           .map((record) => ({ store: EVENT_STORE, record }));
-        const appended = [...attendance, ...reflections].sort((a, b) => a.record.seq - b.record.seq);
+        const appended: SyncItem[] = [
+          ...attendance.map((record) => ({ store: ATTENDANCE_STORE, record }) as const),
+          ...reflections.map((record) => ({ store: REFLECTION_STORE, record }) as const),
+        ]
+          .filter((item) => !skip.has(item.record.id))
+          .sort((a, b) => a.record.seq - b.record.seq);
         return [...setups, ...appended].slice(0, limit);
       },
       false,
@@ -374,54 +382,118 @@ export class Records {
   }
 
   /**
-   * Marks records acknowledged by the register, in one strict transaction. A record changed
-   * since it was read (a reflection moderated meanwhile) is left unsynced, to be sent again.
+   * Records the register's answer to a batch read by `unsynced`: `refused` records (with their
+   * reasons) join the refused list; the watermark moves to the highest number in the batch, as
+   * every record up to it was sent and acknowledged or refused; acknowledged event set-ups are
+   * flagged (unless edited meanwhile, then they go again). Relaxed durability: a mark lost in a
+   * power cut only means records are sent again, and the register answers "duplicate".
    */
-  markSynced(sent: readonly SyncItem[]): Promise<number> {
+  acknowledge(
+    batch: readonly SyncItem[],
+    refused: readonly SyncRefusal[],
+  ): Promise<{ acknowledged: number; refused: SyncRefusal[] }> {
     return this.guard(
       'mark synced',
       async () => {
-        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, EVENT_STORE], 'readwrite', {
+        const tx = this.db.transaction([EVENT_STORE, SETTINGS_STORE], 'readwrite', { durability: 'relaxed' });
+        const settings = tx.objectStore(SETTINGS_STORE);
+        const marks = await readSyncMarks(tx.objectStore(SETTINGS_STORE));
+        const refusedIds = new Set(refused.map((r) => r.id));
+        let highest = marks.through;
+        let acknowledged = 0;
+        for (const { store, record: sent } of batch) {
+          const record = sent as { id: string; seq: number };
+          if (store === EVENT_STORE) {
+            if (refusedIds.has(record.id)) continue;
+            const current = await tx.objectStore(EVENT_STORE).get(record.id);
+            if (current && current.synced === 0 && JSON.stringify(current) === JSON.stringify(sent)) {
+              await tx.objectStore(EVENT_STORE).put({ ...current, synced: 1 });
+              acknowledged++;
+            }
+            continue;
+          }
+          highest = Math.max(highest, record.seq);
+          if (!refusedIds.has(record.id)) acknowledged++;
+        }
+        const byId = new Map(marks.refused.map((r) => [r.id, r]));
+        for (const r of refused) byId.set(r.id, r);
+        const list = [...byId.values()];
+        if (highest !== marks.through)
+          await settings.put({ key: SETTING_KEYS.syncedThrough, v: SETTINGS_VERSION, value: highest });
+        if (refused.length)
+          await settings.put({ key: SETTING_KEYS.syncRejected, v: SETTINGS_VERSION, value: list });
+        await tx.done;
+        return { acknowledged, refused: list };
+      },
+      true,
+    );
+  }
+
+  /** The records the register refused, with why (the staff panel lists them). */
+  async syncRefusals(): Promise<SyncRefusal[]> {
+    return this.guard(
+      'read sync refusals',
+      async () => (await readSyncMarks(this.db.transaction(SETTINGS_STORE).store)).refused,
+      false,
+    );
+  }
+
+  /**
+   * Sends the refused records again (after the register was fixed): the watermark goes back to
+   * just before the first of them, so they are read again (records after them come back as
+   * duplicates, which costs time, never data).
+   */
+  retryRefused(): Promise<void> {
+    return this.guard(
+      'retry refused',
+      async () => {
+        const tx = this.db.transaction([ATTENDANCE_STORE, REFLECTION_STORE, SETTINGS_STORE], 'readwrite', {
           durability: 'strict',
         });
-        let marked = 0;
-        await Promise.all([
-          ...sent.map(async ({ store, record }) => {
-            const objectStore = tx.objectStore(store);
-            const id = (record as { id: string }).id;
-            const current = await objectStore.get(id);
-            if (!current || current.synced === 1) return;
-            if (JSON.stringify(current) !== JSON.stringify(record)) return;
-            await objectStore.put({ ...current, synced: 1 } as never);
-            marked++;
-          }),
-          tx.done,
-        ]);
-        return marked;
+        const marks = await readSyncMarks(tx.objectStore(SETTINGS_STORE));
+        let lowest = marks.through;
+        for (const r of marks.refused) {
+          const stored =
+            (await tx.objectStore(ATTENDANCE_STORE).get(r.id)) ??
+            (await tx.objectStore(REFLECTION_STORE).get(r.id));
+          if (stored) lowest = Math.min(lowest, stored.seq - 1);
+        }
+        const settings = tx.objectStore(SETTINGS_STORE);
+        await settings.put({ key: SETTING_KEYS.syncedThrough, v: SETTINGS_VERSION, value: lowest });
+        await settings.put({ key: SETTING_KEYS.syncRejected, v: SETTINGS_VERSION, value: [] });
+        await tx.done;
       },
       true,
     );
   }
 
   /**
-   * Deletes acknowledged records older than `before` (ISO time). The highest sequence number
-   * deleted becomes the counter's floor in the same transaction, so numbers never go back.
+   * Deletes acknowledged records (numbered up to the watermark, not refused) older than
+   * `before` (ISO time). The highest number deleted becomes the counter's floor in the same
+   * transaction, so numbers never go back.
    */
   pruneSynced(before: string): Promise<number> {
     return this.asWriter('prune synced', async (known) => {
       const tx = this.db.transaction([...WRITER_SCOPE], 'readwrite', { durability: 'strict' });
       const state = known ?? (await readWriterState(tx));
+      const { through, refused } = await readSyncMarks(tx.objectStore(SETTINGS_STORE));
+      const keep = new Set(refused.map((r) => r.id));
       let pruned = 0;
       let highest = 0;
-      for (const store of [ATTENDANCE_STORE, REFLECTION_STORE] as const) {
-        let cursor = await tx.objectStore(store).index('by-synced').openCursor(1);
-        while (cursor) {
-          if (cursor.value.at < before) {
-            highest = Math.max(highest, cursor.value.seq);
-            await cursor.delete();
-            pruned++;
+      if (through > 0) {
+        for (const store of [ATTENDANCE_STORE, REFLECTION_STORE] as const) {
+          let cursor = await tx
+            .objectStore(store)
+            .index('by-seq')
+            .openCursor(IDBKeyRange.upperBound(through));
+          while (cursor) {
+            if (cursor.value.at < before && !keep.has(cursor.value.id)) {
+              highest = Math.max(highest, cursor.value.seq);
+              await cursor.delete();
+              pruned++;
+            }
+            cursor = await cursor.continue();
           }
-          cursor = await cursor.continue();
         }
       }
       if (pruned > 0) {
@@ -564,6 +636,28 @@ export class Records {
       false,
     );
   }
+}
+
+/** A record the register refused, kept on the kiosk and listed for staff. */
+export interface SyncRefusal {
+  id: string;
+  store: string;
+  reason: string;
+  at: string;
+}
+
+/** The sync watermark and the refused list, read in the caller's transaction. */
+async function readSyncMarks(settings: {
+  get(key: string): Promise<{ value: unknown } | undefined>;
+}): Promise<{ through: number; refused: SyncRefusal[] }> {
+  const [through, refused] = await Promise.all([
+    settings.get(SETTING_KEYS.syncedThrough),
+    settings.get(SETTING_KEYS.syncRejected),
+  ]);
+  return {
+    through: typeof through?.value === 'number' ? through.value : 0,
+    refused: Array.isArray(refused?.value) ? (refused.value as SyncRefusal[]) : [],
+  };
 }
 
 /** The stores the writer's state is read from. */

@@ -13,6 +13,14 @@ export const SETTING_KEYS = {
   currentEvent: 'currentEvent',
   lockout: 'lockout',
   persistence: 'persistence',
+  /**
+   * Sync (src/sync/): every appended record numbered up to this has been acknowledged by the
+   * register, except the ones the register refused, listed in `syncRejected`.
+   */
+  syncedThrough: 'syncedThrough',
+  syncRejected: 'syncRejected',
+  registerToken: 'registerToken',
+  syncLastSuccess: 'syncLastSuccess',
 } as const;
 
 export const settingSchema = z.object({

@@ -6,22 +6,22 @@
 // is halved; a record it refuses is set aside with the reason for staff, never resent in a loop.
 // Acknowledged records are pruned after 60 days, raising the counter's floor (src/records).
 
-import type { Records } from '../records/records.ts';
+import type { Records, SyncRefusal } from '../records/records.ts';
+import { SETTING_KEYS } from '../records/settings.ts';
 import type { LockManagerLike } from '../records/writer-lease.ts';
 import type { SyncItem } from './bundle.ts';
 
-/** Settings the uploader keeps in the records database. */
+/** Settings the uploader keeps in the records database (src/records/settings.ts). */
 export const SYNC_SETTINGS = {
-  token: 'registerToken',
-  lastSuccess: 'syncLastSuccess',
-  rejected: 'syncRejected',
+  token: SETTING_KEYS.registerToken,
+  lastSuccess: SETTING_KEYS.syncLastSuccess,
+  rejected: SETTING_KEYS.syncRejected,
 } as const;
 
 export const BATCH_RECORDS = 500;
 /** Under the register's 1 MiB body limit, with room for the envelope. */
 export const BATCH_BYTES = 900 * 1024;
 export const PRUNE_AFTER_DAYS = 60;
-const MAX_REJECTED_KEPT = 200;
 
 export type SyncPhase =
   /** No register in the kiosk config: records stay here (export them). */
@@ -35,12 +35,8 @@ export type SyncPhase =
   /** The register refused the token: enrol the kiosk again. */
   | 'refused';
 
-export interface RejectedRecord {
-  id: string;
-  store: string;
-  reason: string;
-  at: string;
-}
+/** A record the register refused: kept on the kiosk, listed for staff with the reason. */
+export type RejectedRecord = SyncRefusal;
 
 export interface SyncState {
   phase: SyncPhase;
@@ -99,6 +95,8 @@ export class SyncUploader {
   private attempt = 0;
   private batchLimit: number;
   private lastPrune = 0;
+  private lastSuccessSaved = 0;
+  private storage: { ratio: number | null; at: number } | null = null;
   private current: SyncState = {
     phase: 'idle',
     pending: null,
@@ -149,10 +147,7 @@ export class SyncUploader {
     this.stopController = new AbortController();
     const locks = this.options.locks === undefined ? defaultLocks() : this.options.locks;
     const { records } = this.options;
-    void Promise.all([
-      records.setting<string>(SYNC_SETTINGS.lastSuccess),
-      records.setting<RejectedRecord[]>(SYNC_SETTINGS.rejected),
-    ])
+    void Promise.all([records.setting<string>(SYNC_SETTINGS.lastSuccess), records.syncRefusals()])
       .then(([last, rejected]) =>
         this.set({ lastSuccessAt: last ?? null, rejected: Array.isArray(rejected) ? rejected : [] }),
       )
@@ -252,7 +247,7 @@ export class SyncUploader {
       heartbeat: {
         appVersion: this.options.appVersion.slice(0, 40),
         pending,
-        storageRatio: (await this.options.storageRatio?.().catch(() => null)) ?? null,
+        storageRatio: await this.storageRatio(),
       },
       records: items,
     });
@@ -279,13 +274,11 @@ export class SyncUploader {
     if (results.length !== items.length)
       return this.failed('il registro ha risposto in modo incompleto: nuovo tentativo più tardi');
 
-    const stored: SyncItem[] = [];
     const refused: RejectedRecord[] = [];
     results.forEach((result, i) => {
       const item = items[i] as SyncItem;
       const id = (item.record as { id: string }).id;
-      if (result.status === 'inserted' || result.status === 'duplicate') stored.push(item);
-      else
+      if (result.status !== 'inserted' && result.status !== 'duplicate')
         refused.push({
           id,
           store: item.store,
@@ -293,20 +286,33 @@ export class SyncUploader {
           at: new Date(this.now()).toISOString(),
         });
     });
-    const marked = await records.markSynced(stored);
-    if (refused.length) await this.setAside(refused);
+    const { acknowledged: marked, refused: rejected } = await records.acknowledge(items, refused);
     const lastSuccessAt = new Date(this.now()).toISOString();
-    await records.setSetting(SYNC_SETTINGS.lastSuccess, lastSuccessAt).catch(() => {});
+    // Kept for the staff panel after a reload; written at most every 10 s during a long sync.
+    if (this.now() - this.lastSuccessSaved >= 10_000 || items.length < this.batchLimit) {
+      this.lastSuccessSaved = this.now();
+      await records.setSetting(SYNC_SETTINGS.lastSuccess, lastSuccessAt).catch(() => {});
+    }
     this.attempt = 0;
     this.set({
       phase: 'idle',
       lastSuccessAt,
       nextAttemptAt: null,
       sent: this.current.sent + marked,
+      rejected,
       pending: Math.max(0, pending - marked - refused.length),
       message: refused.length ? `${refused.length} record rifiutati dal registro (vedi sotto)` : 'inviati',
     });
     return { waitMs: 0 };
+  }
+
+  /** The storage estimate for the heartbeat, read at most once a minute (it is not free). */
+  private async storageRatio(): Promise<number | null> {
+    if (!this.options.storageRatio) return null;
+    if (this.storage && this.now() - this.storage.at < 60_000) return this.storage.ratio;
+    const ratio = await this.options.storageRatio().catch(() => null);
+    this.storage = { ratio, at: this.now() };
+    return ratio;
   }
 
   private async post(body: string, token: string): Promise<{ results?: unknown }> {
@@ -363,7 +369,7 @@ export class SyncUploader {
     }
     if (status === 400 && items.length === 1) {
       const item = items[0] as SyncItem;
-      await this.setAside([
+      const { refused } = await this.options.records.acknowledge(items, [
         {
           id: (item.record as { id: string }).id,
           store: item.store,
@@ -371,24 +377,16 @@ export class SyncUploader {
           at: new Date(this.now()).toISOString(),
         },
       ]);
+      this.set({ rejected: refused });
       return { waitMs: 0 };
     }
     return this.failed(`il registro ha un problema (${status}): nuovo tentativo più tardi`);
   }
 
-  /** Records the register refused: kept unsynced (never lost), listed for staff, not resent. */
-  private async setAside(refused: RejectedRecord[]): Promise<void> {
-    const byId = new Map(this.current.rejected.map((r) => [r.id, r]));
-    for (const r of refused) byId.set(r.id, r);
-    const rejected = [...byId.values()].slice(-MAX_REJECTED_KEPT);
-    this.set({ rejected });
-    await this.options.records.setSetting(SYNC_SETTINGS.rejected, rejected).catch(() => {});
-  }
-
-  /** Forgets the refusals (after the register was fixed): those records are sent again. */
+  /** Sends the refused records again (after the register was fixed). */
   async retryRejected(): Promise<void> {
+    await this.options.records.retryRefused();
     this.set({ rejected: [] });
-    await this.options.records.setSetting(SYNC_SETTINGS.rejected, []);
     this.syncNow();
   }
 

@@ -8,6 +8,7 @@ import { benchRecords } from './records.bench.ts';
 import { benchRegister } from './register.bench.ts';
 import { benchStage } from './stage.bench.ts';
 import { benchStartup } from './startup.bench.ts';
+import { benchSync } from './sync.bench.ts';
 
 const browserCheck = await chromium
   .launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
@@ -26,6 +27,7 @@ const allBenches = [
   { name: 'stage (frame p95 per scene vs an empty scene)', run: benchStage },
   { name: 'records (append, CSV export)', run: benchRecords },
   { name: 'register (ingest vs raw insert, SQLite and PostgreSQL)', run: benchRegister },
+  { name: 'sync (kiosk → register, 100k records, vs raw POSTs)', run: benchSync },
 ];
 const benches = allBenches.filter((b) => !only || b.name.startsWith(only));
 const figures: Record<string, Omit<Figure, 'measured'>> = {};
