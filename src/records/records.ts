@@ -360,7 +360,8 @@ export class Records {
         const { through } = await readSyncMarks(tx.objectStore(SETTINGS_STORE));
         const above = IDBKeyRange.lowerBound(through, true);
         // One getAll is far faster than a cursor; skipped records are few: read that many more.
-        const want = limit + skip.size;
+        // (IndexedDB takes a count up to 2³²−1; the USB bundle asks for everything.)
+        const want = limit + skip.size < 2 ** 32 - 1 ? limit + skip.size : undefined;
         const [attendance, reflections, events] = await Promise.all([
           tx.objectStore(ATTENDANCE_STORE).index('by-seq').getAll(above, want),
           tx.objectStore(REFLECTION_STORE).index('by-seq').getAll(above, want),

@@ -299,4 +299,10 @@ describe('the uploader', () => {
     expect((await records.addAttendance(tally())).seq).toBe(22);
     records.close();
   });
+
+  it('reads every unsynced record for a USB bundle (no limit)', async () => {
+    const records = await kiosk(7);
+    expect(await records.unsynced(Number.MAX_SAFE_INTEGER)).toHaveLength(7);
+    records.close();
+  });
 });
