@@ -22,8 +22,21 @@ export default defineConfig(({ command }) => ({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 600,
-    // The kiosk app, and the scene viewer for authors and the stage tests (src/stage/viewer.ts).
-    rollupOptions: { input: { main: `${root}index.html`, stage: `${root}stage.html` } },
+    rollupOptions: {
+      // The kiosk app, the scene viewer for authors and the stage tests (src/stage/viewer.ts), and
+      // the register's dashboard (src/dashboard/, served at /register/).
+      input: {
+        main: `${root}index.html`,
+        stage: `${root}stage.html`,
+        register: `${root}register/index.html`,
+      },
+      // The dashboard's own code goes under register/, which the kiosks' service worker leaves out
+      // of its precache (globIgnores below): a kiosk never downloads the staff dashboard.
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'register' ? 'register/assets/[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   plugins: [
     stationAssets(root),
@@ -73,7 +86,8 @@ export default defineConfig(({ command }) => ({
         // Audio is not precached for every station (about 45 MB of clips for all installations):
         // each station caches its own installation's clips after its first frame
         // (src/app/audio-warmup.ts), and plays them from this cache offline.
-        globIgnores: ['**/*.map', 'audio/**'],
+        // The dashboard (register/**) is for staff at a desk, online: kiosks never precache it.
+        globIgnores: ['**/*.map', 'audio/**', 'register/**'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/audio/'),
@@ -87,7 +101,8 @@ export default defineConfig(({ command }) => ({
         ],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/register\//],
+        // The API and the dashboard (/register, /register/…) are never answered with the kiosk app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/register(?:[/?#]|$)/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,

@@ -32,6 +32,11 @@ describe('layer rules', () => {
     ['src/ui/probe.ts', "import { ROLES } from '../stations/registry.ts';\nexport const x = ROLES;\n"],
     ['src/ui/probe.ts', "import { createActor } from 'xstate';\nexport const x = createActor;\n"],
     ['src/server/probe.ts', "import { LitElement } from 'lit';\nexport const x = LitElement;\n"],
+    [
+      'src/dashboard/probe.ts',
+      "import { listEvents } from '../register/events.ts';\nexport const x = listEvents;\n",
+    ],
+    ['src/dashboard/probe.ts', "import { uuid7 } from '../records/uuid.ts';\nexport const x = uuid7;\n"],
   ])('forbids what %s may not import (%#)', (path, source) => {
     expect(lint(path, source)).toContain('noRestrictedImports');
   });
@@ -42,6 +47,12 @@ describe('layer rules', () => {
     ).not.toContain('noRestrictedImports');
     expect(
       lint('src/ui/probe.ts', "import { LitElement } from 'lit';\nexport const x = LitElement;\n"),
+    ).not.toContain('noRestrictedImports');
+    expect(
+      lint(
+        'src/dashboard/probe.ts',
+        "import { EVENT_TYPES } from '../contracts/register.ts';\nexport const x = EVENT_TYPES;\n",
+      ),
     ).not.toContain('noRestrictedImports');
   });
 });

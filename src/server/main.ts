@@ -55,6 +55,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(port, host, () => {
   console.log(`Percorso is running: http://${host}:${port}/`);
   console.log(`  events register API: http://${host}:${port}/api/v1/ (${register})`);
+  if (register !== 'off') console.log(`  staff dashboard: http://${host}:${port}/register/`);
   console.log('  other stations: add ?kiosk=<name> (see kiosk-config/), e.g. ?kiosk=infopoint');
 });
 

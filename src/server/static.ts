@@ -1,6 +1,7 @@
 // Serves the built kiosk app from dist/ with the CSP header, correct types and caching:
 // hashed assets are immutable, index.html and sw.js are always revalidated so updates arrive.
-// The events register (issue: register) mounts its API and dashboard next to this.
+// The events register mounts its API next to this; its dashboard is the page at /register/
+// (dist/register/index.html), which answers every extension-less path under /register.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -41,16 +42,27 @@ async function fileAt(root: string, urlPath: string): Promise<string | undefined
   }
 }
 
+/** The page that answers an extension-less path no file matches: the dashboard's or the app's. */
+export const pageFor = (urlPath: string): string =>
+  /^\/register(?:\/|$)/.test(urlPath) ? '/register/index.html' : '/index.html';
+
 export function staticHandler(root: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // The register's API is never answered with a page: here it means the register is off.
+    if (urlPath === '/api' || urlPath.startsWith('/api/')) {
+      res
+        .writeHead(503, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS })
+        .end(JSON.stringify({ error: 'the events register is not running on this server: see its log' }));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
     let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
-    // Unknown paths without an extension are app routes: answer with the app.
-    if (!path && !extname(urlPath)) path = await fileAt(root, '/index.html');
+    // Unknown paths without an extension are routes of a page: answer with that page.
+    if (!path && !extname(urlPath)) path = await fileAt(root, pageFor(urlPath));
     if (!path) {
       res
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
