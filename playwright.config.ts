@@ -35,6 +35,8 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       DATA_DIR: dist ? `${dist}-register` : 'test-results/register',
+      // Always the embedded SQLite, even where DATABASE_URL is set for the register's unit tests.
+      DATABASE_URL: '',
       ...(dist ? { DIST_DIR: dist } : {}),
     },
     reuseExistingServer: false,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every test, end-to-end included, then one line "N passed, N failed".
-# Steps: dependencies if missing → Chromium if missing → types and lint → unit (vitest) →
+# Steps: dependencies if missing → Chromium if missing → a PostgreSQL → types and lint → unit (vitest) →
 # end-to-end (Playwright, Debian Chromium). Every step runs even if an earlier one failed, so
 # one run shows everything that is wrong.
 set -uo pipefail
@@ -28,6 +28,10 @@ MSG
   fi
 fi
 export CHROMIUM_PATH
+
+# The register's tests run on SQLite and on a PostgreSQL (scripts/test-postgres.sh finds or starts one).
+# shellcheck source=scripts/test-postgres.sh
+source scripts/test-postgres.sh
 
 rm -rf test-results && mkdir -p test-results
 export CI_JSON=1 TZ=Europe/Rome

@@ -34,7 +34,7 @@ test.beforeAll(() => {
   // The account, made the way an administrator does (the server keeps running: SQLite WAL).
   execFileSync('npx', ['tsx', 'scripts/register-admin.ts', '--username', USER], {
     input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR },
+    env: { ...process.env, DATA_DIR, DATABASE_URL: '' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 });

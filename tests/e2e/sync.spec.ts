@@ -17,7 +17,7 @@ const staff = (page: Page) => page.locator('percorso-staff');
 
 async function enrol(name: string): Promise<string> {
   const { stdout } = await run('npx', ['tsx', 'scripts/register-device.ts', '--name', name], {
-    env: { ...process.env, DATA_DIR },
+    env: { ...process.env, DATA_DIR, DATABASE_URL: '' },
   });
   const token = /token: (\S+)/.exec(stdout)?.[1];
   if (!token) throw new Error(`no token in: ${stdout}`);
