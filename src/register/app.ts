@@ -4,10 +4,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import * as z from 'zod';
-import { SYNC_STORES, type SyncItem, type SyncStore } from '../sync/bundle.ts';
+import { type BatchAnswer, batchRequestSchema } from '../contracts/sync-wire.ts';
+import type { SyncItem } from '../sync/bundle.ts';
 import type { Backend, RegisterDb } from './db.ts';
-import { MAX_BATCH_RECORDS } from './ingest.ts';
 import { ingestItems } from './ingest-items.ts';
 import { kioskForToken } from './kiosks.ts';
 import { OPENAPI } from './openapi.ts';
@@ -28,27 +27,6 @@ export interface RegisterAppOptions {
   /** Serve other paths too (`npm start` puts the kiosk app beside the API on one origin). */
   fallback?: (request: IncomingMessage, response: ServerResponse) => void;
 }
-
-const heartbeatSchema = z.object({
-  appVersion: z.string().max(40),
-  pending: z.number().int().min(0).max(100_000_000),
-  // Rounded: a denormal such as 5e-324 is out of range for PostgreSQL's real (the fuzz found it).
-  storageRatio: z
-    .number()
-    .min(0)
-    .max(1)
-    .nullable()
-    .transform((r) => (r === null ? null : Math.round(r * 10_000) / 10_000)),
-});
-
-export const batchSchema = z.object({
-  /** The kiosk's clock when it sent the batch: the register keeps the offset from its own. */
-  sentAt: z.iso.datetime(),
-  heartbeat: heartbeatSchema.optional(),
-  records: z
-    .array(z.object({ store: z.enum(SYNC_STORES as [SyncStore, ...SyncStore[]]), record: z.unknown() }))
-    .max(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per batch: send the rest in another`),
-});
 
 /** A token bucket per kiosk. */
 class RateLimit {
@@ -147,12 +125,17 @@ export async function buildRegisterApp(options: RegisterAppOptions): Promise<Fas
       reply.header('Retry-After', String(wait));
       return fail(reply, 429, `too many batches from this kiosk: retry in ${wait} s`);
     }
-    const parsed = batchSchema.safeParse(request.body);
+    const parsed = batchRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return fail(reply, 400, `bad batch: ${issue?.path.join('.') || 'body'}: ${issue?.message}`);
     }
     const batch = parsed.data;
+    // Rounded: a denormal such as 5e-324 is out of range for PostgreSQL's real (the fuzz found it).
+    const storageRatio =
+      batch.heartbeat?.storageRatio == null
+        ? null
+        : Math.round(batch.heartbeat.storageRatio * 10_000) / 10_000;
     const results = await ingestItems(db, kiosk.id, batch.records as SyncItem[], now);
     const received = now();
     await db
@@ -164,13 +147,14 @@ export async function buildRegisterApp(options: RegisterAppOptions): Promise<Fas
           ? {
               app_version: batch.heartbeat.appVersion,
               pending: batch.heartbeat.pending,
-              storage_ratio: batch.heartbeat.storageRatio,
+              storage_ratio: storageRatio,
             }
           : {}),
       })
       .where('id', '=', kiosk.id)
       .execute();
-    return { receivedAt: received.toISOString(), results };
+    const answer: BatchAnswer = { receivedAt: received.toISOString(), results };
+    return answer;
   });
 
   registerStaffRoutes(app, { db, now, secureCookies: options.secureCookies ?? false });

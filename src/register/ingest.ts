@@ -5,12 +5,14 @@
 
 import crypto, { createHash } from 'node:crypto';
 import { canonicalJson } from '../contracts/canonical-json.ts';
+import type { ItemResult } from '../contracts/sync-wire.ts';
 import { type AttendanceRecord, attendanceType } from '../records/attendance.ts';
 import { upgradeRecord } from '../records/migrate.ts';
 import { type ReflectionRecord, reflectionType } from '../records/reflection.ts';
 import { type RecordsTable, type RegisterDb, type SqliteDatabase, sqliteHandleOf } from './db.ts';
 
-export const MAX_BATCH_RECORDS = 500;
+export { MAX_BATCH_RECORDS } from '../contracts/sync-wire.ts';
+
 /** Rows per INSERT statement: a whole batch at once. */
 const INSERT_ROWS = 500;
 
@@ -21,9 +23,7 @@ export interface BatchItem {
   record: unknown;
 }
 
-export type ItemResult =
-  | { id: string | null; status: 'inserted' | 'duplicate' }
-  | { id: string | null; status: 'rejected'; reason: string };
+export type { ItemResult };
 
 /** SHA-256 in hex, one shot where Node has `crypto.hash` (20.12+), else through a Hash. */
 const sha256 = (text: string): string =>

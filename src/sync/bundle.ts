@@ -8,8 +8,9 @@ import { canonicalJson } from '../contracts/canonical-json.ts';
 export const BUNDLE_FORMAT = 'percorso-sync-bundle';
 export const BUNDLE_VERSION = 1;
 
-export type SyncStore = 'attendance' | 'reflections' | 'events';
-export const SYNC_STORES: readonly SyncStore[] = ['attendance', 'reflections', 'events'];
+import { SYNC_STORES, type SyncStore } from '../contracts/sync-wire.ts';
+
+export { SYNC_STORES, type SyncStore };
 
 export interface SyncItem {
   store: SyncStore;

@@ -6,6 +6,7 @@
 // is halved; a record it refuses is set aside with the reason for staff, never resent in a loop.
 // Acknowledged records are pruned after 60 days, raising the counter's floor (src/records).
 
+import { type BatchRequest, batchAnswerSchema } from '../contracts/sync-wire.ts';
 import type { Records, SyncRefusal } from '../records/records.ts';
 import { SETTING_KEYS } from '../records/settings.ts';
 import type { LockManagerLike } from '../records/writer-lease.ts';
@@ -242,7 +243,7 @@ export class SyncUploader {
       return { waitMs: idleMs };
     }
     const pending = await records.unsyncedCount();
-    const body = JSON.stringify({
+    const request: BatchRequest = {
       sentAt: new Date(this.now()).toISOString(),
       heartbeat: {
         appVersion: this.options.appVersion.slice(0, 40),
@@ -250,7 +251,8 @@ export class SyncUploader {
         storageRatio: await this.storageRatio(),
       },
       records: items,
-    });
+    };
+    const body = JSON.stringify(request);
     if (new TextEncoder().encode(body).length > BATCH_BYTES && items.length > 1) {
       this.batchLimit = Math.max(1, Math.floor(items.length / 2));
       return { waitMs: 0 };
@@ -262,27 +264,27 @@ export class SyncUploader {
       message: `invio di ${items.length} record…`,
     });
 
-    let answer: { results?: unknown };
+    let answer: unknown;
     try {
       answer = await this.post(body, token);
     } catch (error) {
       return this.onError(error, items);
     }
-    const results = Array.isArray(answer.results)
-      ? (answer.results as Array<{ id?: unknown; status?: unknown; reason?: unknown }>)
-      : [];
-    if (results.length !== items.length)
+    // The answer is checked with the contract's schema: one result per record, in order.
+    const checked = batchAnswerSchema.safeParse(answer);
+    if (!checked.success || checked.data.results.length !== items.length)
       return this.failed('il registro ha risposto in modo incompleto: nuovo tentativo più tardi');
+    const results = checked.data.results;
 
     const refused: RejectedRecord[] = [];
     results.forEach((result, i) => {
       const item = items[i] as SyncItem;
       const id = (item.record as { id: string }).id;
-      if (result.status !== 'inserted' && result.status !== 'duplicate')
+      if (result.status === 'rejected')
         refused.push({
           id,
           store: item.store,
-          reason: typeof result.reason === 'string' ? result.reason.slice(0, 300) : 'rifiutato',
+          reason: result.reason.slice(0, 300),
           at: new Date(this.now()).toISOString(),
         });
     });
