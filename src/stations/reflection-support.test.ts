@@ -6,6 +6,7 @@ import {
   FEELINGS,
   HELPLINE_NUMBER,
   keyboardLayouts,
+  mergeWallFeed,
   moderateWall,
   splitHelpline,
   toggleFeeling,
@@ -114,6 +115,34 @@ describe('splitHelpline', () => {
 });
 
 describe('the wall', () => {
+  it('adds the register’s feed from other kiosks, each reflection once, newest first', () => {
+    const local = [
+      record({ id: 'a', at: '2025-03-01T10:00:00.000Z' }),
+      record({ id: 'b', status: 'hidden' }),
+    ];
+    const remote = [
+      {
+        id: 'a',
+        at: '2025-03-01T10:00:00.000Z',
+        language: 'it',
+        text: 'Che il cambiamento inizi da qui',
+        pictograms: [],
+      },
+      {
+        id: 'r',
+        at: '2025-03-03T10:00:00.000Z',
+        language: 'en',
+        text: 'Everyone guilty, no one innocent',
+        pictograms: [],
+      },
+      { id: 'x', at: '2025-03-04T10:00:00.000Z', language: 'it', text: '', pictograms: [] },
+      'nonsense',
+    ];
+    const items = mergeWallFeed(local, remote);
+    expect(items.map((i) => i.id)).toEqual(['r', 'a']);
+    expect(mergeWallFeed(local, remote, 1)).toHaveLength(1);
+  });
+
   it('shows approved reflections only, newest first, never a possible disclosure', () => {
     const items = wallItems([
       record({ id: 'a', at: '2025-03-01T10:00:00.000Z' }),

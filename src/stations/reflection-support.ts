@@ -287,6 +287,29 @@ export function wallItems(records: readonly unknown[], max = WALL_MAX): WallItem
 }
 
 /**
+ * This wall's items with the register's feed (approved reflections from every kiosk, already
+ * screened there: `GET /api/v1/walls/reflections`), each once, newest first. The feed's items
+ * pass the same checks as local records.
+ */
+export function mergeWallFeed(
+  local: readonly unknown[],
+  remote: readonly unknown[],
+  max = WALL_MAX,
+): WallItem[] {
+  const seen = new Set<string>();
+  const merged: WallItem[] = [];
+  const remoteRecords = remote.map((item) =>
+    typeof item === 'object' && item !== null ? { ...item, status: 'approved', disclosure: false } : null,
+  );
+  for (const item of wallItems([...local, ...remoteRecords], Number.POSITIVE_INFINITY)) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    merged.push(item);
+  }
+  return merged.slice(0, max);
+}
+
+/**
  * The wall after a moderation message: an approved reflection (`record`, read by the receiver)
  * comes first; one hidden, made private or sent back to pending leaves.
  */

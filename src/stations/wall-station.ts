@@ -1,7 +1,8 @@
 /**
  * @summary The wall, for a projector: reflections staff approved, newest first, as large calm
  * cards that drift in, a page of six at a time. Approvals made on this device (the staff panel)
- * arrive live over the records BroadcastChannel; a reflection hidden or made private leaves at
+ * arrive live over the records BroadcastChannel; those approved in the register's dashboard, from
+ * every kiosk, arrive with the minute's refresh when the station syncs to a register; a reflection hidden or made private leaves at
  * once. A possible disclosure never shows, whatever its status says. Visitor text is only ever
  * bound as text. There are no controls: nobody is expected to touch a projection.
  */
@@ -13,7 +14,14 @@ import { type StationServices, servicesContext } from '../app/context.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
 import { openRecordsChannel, type RecordsMessage } from '../records/broadcast.ts';
 import { feelingIcons } from './feeling-icons.ts';
-import { moderateWall, WALL_MAX, type WallItem, wallItems, wallPage } from './reflection-support.ts';
+import {
+  mergeWallFeed,
+  moderateWall,
+  WALL_MAX,
+  type WallItem,
+  wallItems,
+  wallPage,
+} from './reflection-support.ts';
 import { wallStyles } from './wall-station.styles.ts';
 
 /** Cards on screen at once, and how long each page stays. */
@@ -70,12 +78,36 @@ export class WallStation extends LitElement {
     if (!services) return;
     const serial = ++this.loads;
     try {
-      const records = await services.records();
-      const approved = await records.reflections('approved');
-      if (serial === this.loads) this.items = wallItems(approved, WALL_MAX);
+      const [approved, remote] = await Promise.all([
+        services.records().then((records) => records.reflections('approved')),
+        this.registerFeed(),
+      ]);
+      if (serial === this.loads)
+        this.items = remote.length ? mergeWallFeed(approved, remote) : wallItems(approved, WALL_MAX);
     } catch {
       // Storage unavailable: the wall stays calm (staff are alerted by the records service) and
       // tries again at the next refresh.
+    }
+  }
+
+  /**
+   * Approved reflections from every kiosk, when this station syncs to a register (same origin).
+   * Offline or refused, the wall shows this device's own and tries again at the next refresh.
+   */
+  private async registerFeed(): Promise<unknown[]> {
+    const register = this.services?.config.register;
+    if (!register) return [];
+    try {
+      const base = new URL(register.url.endsWith('/') ? register.url : `${register.url}/`, location.origin);
+      const response = await fetch(new URL('api/v1/walls/reflections', base), {
+        cache: 'no-store',
+        signal: AbortSignal.timeout(8_000),
+      });
+      if (!response.ok) return [];
+      const body = (await response.json()) as { reflections?: unknown };
+      return Array.isArray(body.reflections) ? body.reflections : [];
+    } catch {
+      return [];
     }
   }
 

@@ -116,3 +116,35 @@ test('without a network, the staff panel exports a USB bundle with a checksum', 
     bundle.items.filter((i: { store: string }) => i.store === 'attendance').length,
   ).toBeGreaterThanOrEqual(5);
 });
+
+test('the wall shows reflections approved in the register, from other kiosks', async ({ page }) => {
+  const token = await enrol(`wall ${Date.now()}`);
+  const { createUuid7 } = await import('../../src/records/uuid.ts');
+  const text = `Tutti colpevoli, nessuno innocente · ${Date.now()}`;
+  const reflection = {
+    id: createUuid7()(),
+    device: `other-kiosk-${Date.now()}`,
+    seq: 1,
+    event: null,
+    station: 'workers-reflection',
+    at: new Date().toISOString(),
+    mono: 1,
+    boot: 'boot-other-kiosk',
+    synced: 0,
+    v: 1,
+    language: 'it',
+    text,
+    pictograms: [],
+    status: 'approved',
+    flags: [],
+    disclosure: false,
+    moderatedAt: new Date().toISOString(),
+  };
+  const posted = await page.request.post('/api/v1/batches', {
+    headers: { authorization: `Bearer ${token}` },
+    data: { sentAt: new Date().toISOString(), records: [{ store: 'reflections', record: reflection }] },
+  });
+  expect((await posted.json()).results[0].status).toBe('inserted');
+  await page.goto('/?kiosk=workers-wall');
+  await expect(page.locator('percorso-wall .card .text', { hasText: text })).toBeVisible({ timeout: 15_000 });
+});
