@@ -4,35 +4,59 @@
 // sorted order is worked out once per set of keys (the register hashes every record it receives).
 
 const NOTHING: ReadonlySet<string> = new Set();
-const sortedKeys = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+const sortedKeys = new WeakMap<ReadonlySet<string>, Map<string, { sorted: string[]; omitted: number }>>();
 const MAX_SHAPES = 1000;
 
-/** The object's keys, sorted and without `omit`, worked out once per set of keys. */
-function keysInOrder(value: object, omit: ReadonlySet<string>): string[] {
+/**
+ * The object's keys, sorted and without `omit`, worked out once per set of keys. The cache is
+ * looked up by a short key (count, first and last key) and the hit is confirmed by checking that
+ * the object has exactly the cached keys, which is cheaper than joining every key.
+ */
+function keysInOrder(value: Record<string, unknown>, omit: ReadonlySet<string>): string[] {
   const keys = Object.keys(value);
-  const signature = keys.join('\u0000');
+  const lookup = `${keys.length}\u0000${keys[0]}\u0000${keys[keys.length - 1]}`;
   let shapes = sortedKeys.get(omit);
   if (!shapes) {
     shapes = new Map();
     sortedKeys.set(omit, shapes);
   }
-  let sorted = shapes.get(signature);
-  if (!sorted) {
-    sorted = keys.filter((key) => !omit.has(key)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (shapes.size >= MAX_SHAPES) shapes.clear();
-    shapes.set(signature, sorted);
-  }
+  const cached = shapes.get(lookup);
+  if (cached && sameKeys(value, keys.length, cached, omit)) return cached.sorted;
+  const sorted = keys.filter((key) => !omit.has(key)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (shapes.size >= MAX_SHAPES) shapes.clear();
+  shapes.set(lookup, { sorted, omitted: keys.length - sorted.length });
   return sorted;
 }
 
-function isFlat(record: Record<string, unknown>, keys: readonly string[]): boolean {
+/** Whether the object has exactly the cached keys (as many, and each of them). */
+function sameKeys(
+  value: Record<string, unknown>,
+  count: number,
+  cached: { sorted: string[]; omitted: number },
+  omit: ReadonlySet<string>,
+): boolean {
+  if (cached.sorted.length + cached.omitted !== count) return false;
+  for (const key of cached.sorted) if (!Object.hasOwn(value, key)) return false;
+  let omitted = 0;
+  for (const key of omit) if (Object.hasOwn(value, key)) omitted++;
+  return omitted === cached.omitted;
+}
+
+/**
+ * A copy with the keys in order, or null when a value is a nested object (then the slow path
+ * orders those too). Undefined values are left out, as JSON.stringify does.
+ */
+function flatCopy(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | null {
+  const ordered: Record<string, unknown> = {};
   for (const key of keys) {
     const item = record[key];
-    if (item === null || typeof item !== 'object') continue;
-    if (!Array.isArray(item)) return false;
-    for (const element of item) if (element !== null && typeof element === 'object') return false;
+    if (item !== null && typeof item === 'object') {
+      if (!Array.isArray(item)) return null;
+      for (const element of item) if (element !== null && typeof element === 'object') return null;
+    }
+    ordered[key] = item;
   }
-  return true;
+  return ordered;
 }
 
 /**
@@ -48,13 +72,10 @@ export function canonicalJson(value: unknown, omit?: ReadonlySet<string>): strin
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const keys = keysInOrder(record, omit ?? NOTHING);
-    // A flat record (no nested objects) is copied with its keys in order and serialized natively
-    // (undefined values are left out just as below); copies of one shape share V8's fast path.
-    if (isFlat(record, keys)) {
-      const ordered: Record<string, unknown> = {};
-      for (const key of keys) ordered[key] = record[key];
-      return JSON.stringify(ordered);
-    }
+    // A flat record (no nested objects) is copied with its keys in order and serialized natively;
+    // copies of one shape share V8's fast path.
+    const ordered = flatCopy(record, keys);
+    if (ordered) return JSON.stringify(ordered);
     let out = '{';
     let first = true;
     for (const key of keys) {
