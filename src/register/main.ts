@@ -1,5 +1,5 @@
 // `npm run register`: the events register alone (a central server), on PORT (default 8090),
-// with DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite, default `data/`). When the app is built
+// with DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite, default `data/`); SECURE_COOKIES=1 behind HTTPS. When the app is built
 // (`npm run build`), it also serves the staff dashboard at /register/ from dist/ (DIST_DIR).
 
 import { existsSync } from 'node:fs';
@@ -17,6 +17,8 @@ try {
     db,
     backend,
     version: process.env.npm_package_version,
+    // Behind an HTTPS proxy, SECURE_COOKIES=1 marks the staff session cookie Secure.
+    secureCookies: process.env.SECURE_COOKIES === '1',
     ...(dashboard ? { fallback: staticHandler(dist) } : {}),
   });
   const port = Number(process.env.PORT ?? 8090);
