@@ -271,6 +271,9 @@ test.describe('wall', () => {
   }
 
   async function openWall(page: Page): Promise<void> {
+    // These tests are about this device's own reflections: the register's feed (other kiosks',
+    // left by other specs in the shared e2e register) answers empty here; sync.spec covers it.
+    await page.route('**/api/v1/walls/reflections', (route) => route.fulfill({ json: { reflections: [] } }));
     await page.goto('/?kiosk=workers-wall');
     // A wall starts by itself: nobody touches a projector.
     await page.locator('percorso-app[data-screen="wall"]').waitFor();
