@@ -75,7 +75,8 @@ const toInput = (row: EventsTable): EventInput => ({
   notes: row.notes,
 });
 
-const toRow = (input: EventInput) => ({
+/** An event's fields as the `events` table's columns. */
+export const eventRow = (input: EventInput) => ({
   title: input.title,
   type: input.type,
   audience: input.audience,
@@ -158,7 +159,7 @@ export async function createEvent(
     .insertInto('events')
     .values({
       id,
-      ...toRow(input),
+      ...eventRow(input),
       source,
       import_key: extra.importKey ?? null,
       kiosk_id: extra.kioskId ?? null,
@@ -173,7 +174,7 @@ export async function createEvent(
 export async function updateEvent(db: RegisterDb, id: string, input: EventInput): Promise<boolean> {
   const result = await db
     .updateTable('events')
-    .set({ ...toRow(input), updated_at: new Date().toISOString() })
+    .set({ ...eventRow(input), updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

@@ -21,7 +21,7 @@ import {
   type Province,
 } from '../contracts/register.ts';
 import type { RegisterDb } from './db.ts';
-import { type EventInput, eventInputSchema } from './events.ts';
+import { type EventInput, eventInputSchema, eventRow } from './events.ts';
 
 type Field =
   | 'date'
@@ -360,16 +360,7 @@ export async function importEvents(db: RegisterDb, table: readonly Cell[][]): Pr
         .values(
           chunk.map(({ input, key }) => ({
             id: crypto.randomUUID(),
-            title: input.title,
-            type: input.type,
-            audience: input.audience,
-            venue: input.venue,
-            municipality: input.municipality,
-            province: input.province,
-            start_date: input.startDate,
-            end_date: input.endDate,
-            people_reached: input.peopleReached,
-            notes: input.notes,
+            ...eventRow(input),
             source: 'import' as const,
             import_key: key,
             kiosk_id: null,

@@ -204,7 +204,8 @@ const quarantineRow = (row: RecordsTable, reason: string, kioskId: string, recei
   received_at: receivedAt,
 });
 
-const RECORD_COLUMNS = [
+/** The `records` table's columns, in the order the SQLite insert binds them. */
+export const RECORD_COLUMNS = [
   'id',
   'device_id',
   'device_seq',

@@ -13,7 +13,7 @@ import pg from 'pg';
 import type { AttendanceRecord } from '../../src/records/attendance.ts';
 import { createUuid7 } from '../../src/records/uuid.ts';
 import type { RecordsTable } from '../../src/register/db.ts';
-import { contentHash } from '../../src/register/ingest.ts';
+import { contentHash, RECORD_COLUMNS } from '../../src/register/ingest.ts';
 import { ingestItems } from '../../src/register/ingest-items.ts';
 import { enrolKiosk } from '../../src/register/kiosks.ts';
 import {
@@ -72,20 +72,7 @@ function rowsOf(list: AttendanceRecord[], hashes: string[], kioskId: string): Re
   }));
 }
 
-const COLUMNS = [
-  'id',
-  'device_id',
-  'device_seq',
-  'store',
-  'kind',
-  'event_id',
-  'station',
-  'at',
-  'body',
-  'content_hash',
-  'kiosk_id',
-  'received_at',
-] as const;
+const COLUMNS = RECORD_COLUMNS;
 
 type Raw = (rows: () => RecordsTable[]) => Promise<void>;
 
