@@ -1,13 +1,18 @@
 // `npm run audio:check`: every clip in audio/<lang>/ must be Opus in WebM, mono, not clipping and
 // near −16 LUFS. A file that is not the draft we generated is a recording dropped in by a mediator:
 // if it passes it is adopted (status "recorded" in audio/manifest.json, for today's Italian text);
-// if not, it is refused with what to do. Exit status 1 when anything is refused.
+// if not, it is refused with what to do. Ambience beds in audio/beds/ are checked the same way
+// against their own target (−30 LUFS, at least 10 s). Exit status 1 when anything is refused.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audioManifestSchema } from '../src/contracts/audio-manifest.ts';
 import { isLanguageCode } from '../src/contracts/languages.ts';
+import { BED_TARGET_LUFS } from './audio-beds-recipes.ts';
 import { fileHash, measure, problemsOf, spokenLines } from './audio-lib.ts';
+
+/** A bed loops: shorter than this and the repeat is easy to hear. */
+const MIN_BED_MS = 10_000;
 
 const root = new URL('..', import.meta.url).pathname;
 const manifestPath = join(root, 'audio/manifest.json');
@@ -67,6 +72,53 @@ for (const lang of dirs) {
       `  ✓ adopted audio/${file} as the recording of ${lineId} (${(m.durationMs / 1000).toFixed(1)} s, ${m.loudnessLufs} LUFS)`,
     );
   }
+}
+// Ambience beds: a field recording dropped in as audio/beds/<id>.webm replaces the synthetic loop.
+const beds = { ...manifest.beds };
+const bedDir = join(root, 'audio/beds');
+for (const name of existsSync(bedDir)
+  ? readdirSync(bedDir).filter((f) => /\.(webm|mp3|wav|ogg|m4a)$/.test(f))
+  : []) {
+  const id = name.replace(/\.[a-z0-9]+$/, '');
+  const file = `beds/${name}`;
+  const path = join(root, 'audio', file);
+  const hash = fileHash(path);
+  if (beds[id]?.fileHash === hash) continue;
+  checked++;
+  if (!beds[id]) {
+    refused.push(
+      `audio/${file}: no bed is called "${id}"; use a name from audio/manifest.json "beds" (${Object.keys(beds).join(', ')})`,
+    );
+    continue;
+  }
+  const m = await measure(path);
+  const problems = problemsOf(m, BED_TARGET_LUFS);
+  if (m.durationMs < MIN_BED_MS)
+    problems.push(
+      `only ${(m.durationMs / 1000).toFixed(1)} s: a bed loops, record at least ${MIN_BED_MS / 1000} s`,
+    );
+  if (problems.length > 0) {
+    refused.push(`audio/${file}:\n    - ${problems.join('\n    - ')}`);
+    continue;
+  }
+  beds[id] = {
+    status: 'recorded',
+    file,
+    durationMs: m.durationMs,
+    ...(beds[id]?.title ? { title: beds[id]?.title } : {}),
+    loudnessLufs: m.loudnessLufs,
+    truePeakDb: m.truePeakDb,
+    fileHash: hash,
+  };
+  adopted++;
+  console.log(`  ✓ adopted audio/${file} as the recorded bed "${id}" (${m.loudnessLufs} LUFS)`);
+}
+manifest.beds = beds;
+for (const [id, bed] of Object.entries(beds)) {
+  if (!existsSync(join(root, 'audio', bed.file)))
+    refused.push(
+      `audio/${bed.file}: listed as the bed "${id}" but missing; restore it, or run npm run audio:beds`,
+    );
 }
 for (const [lineId, perLanguage] of Object.entries(manifest.lines)) {
   for (const [lang, clip] of Object.entries(perLanguage)) {

@@ -65,10 +65,9 @@ export async function measure(file: string): Promise<Measurement> {
 }
 
 /** What is wrong with a clip, each with how to fix it; empty when it may ship. */
-export function problemsOf(m: Measurement): string[] {
+export function problemsOf(m: Measurement, targetLufs = TARGET_LUFS): string[] {
   const problems: string[] = [];
-  const fix =
-    'ffmpeg -i recording.wav -af loudnorm=I=-16:TP=-1.5:LRA=11 -ac 1 -ar 48000 -c:a libopus -b:a 32k <id>.webm';
+  const fix = `ffmpeg -i recording.wav -af loudnorm=I=${targetLufs}:TP=-1.5:LRA=11 -ac 1 -ar 48000 -c:a libopus -b:a 32k <id>.webm`;
   if (!m.container.includes('webm') || m.codec !== 'opus')
     problems.push(`not Opus in WebM (${m.codec} in ${m.container}): convert it with\n      ${fix}`);
   if (m.channels !== 1) problems.push(`${m.channels} channels, not mono: add -ac 1 when converting (${fix})`);
@@ -76,9 +75,9 @@ export function problemsOf(m: Measurement): string[] {
     problems.push(
       `clipping: true peak ${m.truePeakDb} dBFS (at most ${MAX_TRUE_PEAK_DB}); record a little quieter or normalise with ${fix}`,
     );
-  if (!(Math.abs(m.loudnessLufs - TARGET_LUFS) <= LOUDNESS_TOLERANCE_LU)) {
+  if (!(Math.abs(m.loudnessLufs - targetLufs) <= LOUDNESS_TOLERANCE_LU)) {
     problems.push(
-      `loudness ${m.loudnessLufs} LUFS, target ${TARGET_LUFS} ± ${LOUDNESS_TOLERANCE_LU}: normalise with ${fix}`,
+      `loudness ${m.loudnessLufs} LUFS, target ${targetLufs} ± ${LOUDNESS_TOLERANCE_LU}: normalise with ${fix}`,
     );
   }
   if (m.durationMs < 300) problems.push(`only ${m.durationMs} ms long: is the recording empty?`);

@@ -128,7 +128,8 @@ async function cacheStationAudio(app: PercorsoApp): Promise<void> {
   const installation: CompiledInstallation | undefined = load ? (await load()).default : undefined;
   const lines = new Set<string>(installation?.journeys.flatMap((j) => Object.keys(j.lines)) ?? []);
   const languages = [...new Set(config.languages.offered.flatMap((lang) => resolutionOrder(lang)))];
-  const urls = stationClips(import.meta.env.BASE_URL, lines, languages);
+  const beds = new Set(Object.values(installation?.ambience ?? {}));
+  const urls = stationClips(import.meta.env.BASE_URL, lines, languages, beds);
   const { warmAudio } = await import('./audio-warmup.ts');
   // Clips already in the audio cache are skipped: after the first boot nothing is read again.
   const cache = 'caches' in globalThis ? await caches.open(AUDIO_CACHE) : undefined;

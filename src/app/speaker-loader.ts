@@ -9,11 +9,12 @@ export function createSpeaker(baseUrl: string, volume: number): HowlerSpeaker {
   return new HowlerSpeaker(manifest, baseUrl, volume);
 }
 
-/** Clip URLs a station may play: the shell's lines and `lines`, in `languages`. */
+/** Clip URLs a station may play: the shell's lines and `lines`, in `languages`, and its scenes' `beds`. */
 export function stationClips(
   baseUrl: string,
   lines: ReadonlySet<string>,
   languages: readonly string[],
+  beds: ReadonlySet<string> = new Set(),
 ): string[] {
   const wanted = new Set(languages);
   const urls: string[] = [];
@@ -21,6 +22,10 @@ export function stationClips(
     if (!lineId.startsWith('shell.') && !lines.has(lineId)) continue;
     for (const [lang, clip] of Object.entries(perLanguage))
       if (wanted.has(lang)) urls.push(`${baseUrl}audio/${clip.file}`);
+  }
+  for (const bed of beds) {
+    const file = manifest.beds?.[bed]?.file;
+    if (file) urls.push(`${baseUrl}audio/${file}`);
   }
   return urls;
 }

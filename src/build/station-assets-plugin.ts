@@ -36,7 +36,10 @@ export function runtimeAudioManifest(root: string): AudioManifest {
       ]),
     );
   }
-  return { version: 1, lines };
+  const beds: NonNullable<AudioManifest['beds']> = {};
+  for (const [id, { status, file, durationMs }] of Object.entries(full.beds ?? {}))
+    beds[id] = { status, file, durationMs };
+  return { version: 1, lines, beds };
 }
 
 export function stationAssets(root: string): Plugin {

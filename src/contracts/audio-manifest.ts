@@ -18,10 +18,30 @@ export const clipSchema = z.object({
   voice: z.optional(z.string()),
 });
 
+/**
+ * An ambience bed: a seamless loop played quietly under a scene and ducked under narration.
+ * `synthetic` beds are made by `npm run audio:beds` from noise and tones; a field recording
+ * dropped in its place and adopted by `npm run audio:check` becomes `recorded`.
+ */
+export const bedSchema = z.object({
+  status: z.enum(['recorded', 'synthetic']),
+  file: z.string().check(z.regex(/^beds\/[a-z0-9-]+\.(webm|mp3)$/)),
+  durationMs: z.int().check(z.positive()),
+  /** Synthetic beds only: hash of the recipe the loop was made from (remade when it changes). */
+  sourceHash: z.optional(z.string()),
+  /** What the bed should sound like, for whoever records a replacement. */
+  title: z.optional(z.string()),
+  loudnessLufs: z.optional(z.number()),
+  truePeakDb: z.optional(z.number()),
+  fileHash: z.optional(z.string()),
+});
+
 export const audioManifestSchema = z.object({
   version: z.literal(1),
   lines: z.record(z.string(), z.record(z.string(), clipSchema)),
+  beds: z.optional(z.record(z.string(), bedSchema)),
 });
 
 export type AudioManifest = z.infer<typeof audioManifestSchema>;
 export type Clip = z.infer<typeof clipSchema>;
+export type Bed = z.infer<typeof bedSchema>;

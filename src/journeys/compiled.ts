@@ -95,4 +95,6 @@ export interface CompiledJourney {
 export interface CompiledInstallation {
   installation: string;
   journeys: CompiledJourney[];
+  /** Scene id → the ambience bed played under it (scenes.yaml `ambience`). */
+  ambience: Record<string, string>;
 }

@@ -160,6 +160,11 @@ export const scenesFileSchema = z.record(
       title: z.string().min(1).describe('What the scene shows, for authors.'),
       states: z.array(name('a scene state')).min(1),
       cameras: z.array(name('a camera')).min(1),
+      ambience: name('an ambience bed')
+        .optional()
+        .describe(
+          'The bed played quietly under the scene and ducked under narration: an id of "beds" in audio/manifest.json (npm run audio:beds).',
+        ),
     })
     .strict(),
 );

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compileAll } from '../build/journeys-plugin.ts';
+import { audioManifestSchema } from '../contracts/audio-manifest.ts';
 import type { CompiledJourney, StepMeta } from './compiled.ts';
 import { createJourneyMachine } from './machine.ts';
 import { journeyPaths, mainPath, replay } from './paths.ts';
@@ -31,6 +32,22 @@ describe('shipped journeys', () => {
     expect(problems).toEqual([]);
     expect([...installations.keys()]).toEqual(expect.arrayContaining(['workers', 'nobody']));
     expect(installations.get('workers')?.journeys.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('every scene a journey shows has an ambience bed that ships', () => {
+    const manifest = audioManifestSchema.parse(
+      JSON.parse(readFileSync(join(root, 'audio/manifest.json'), 'utf8')),
+    );
+    for (const installation of installations.values()) {
+      for (const scene of new Set(installation.journeys.flatMap((j) => j.scenes))) {
+        const bed = installation.ambience[scene];
+        const where = `${installation.installation}/${scene}`;
+        expect(bed, `${where}: ambience in scenes.yaml`).toBeDefined();
+        const file = manifest.beds?.[bed ?? '']?.file;
+        expect(file, `${where}: bed "${bed}" in audio/manifest.json (npm run audio:beds)`).toBeDefined();
+        expect(existsSync(join(root, 'audio', file ?? '')), `${where}: audio/${file}`).toBe(true);
+      }
+    }
   });
 
   describe.each(journeys.map((j) => [`${j.installation}/${j.id}`, j] as const))('%s', (_name, journey) => {

@@ -1,36 +1,15 @@
-import type { HowlOptions } from 'howler';
 import { Howler } from 'howler';
 import { describe, expect, it } from 'vitest';
 import type { AudioManifest } from '../contracts/audio-manifest.ts';
-import { HowlerSpeaker, type HowlLike, PROMPT_CACHE_SIZE } from './howler-speaker.ts';
-
-class FakeHowl implements HowlLike {
-  unloaded = false;
-  private readonly handlers = new Map<string, () => void>();
-  constructor(readonly options: HowlOptions) {}
-  play = (() => {
-    return 1;
-  }) as HowlLike['play'];
-  stop = (() => this) as unknown as HowlLike['stop'];
-  unload = (() => {
-    this.unloaded = true;
-  }) as HowlLike['unload'];
-  volume = (() => this) as unknown as HowlLike['volume'];
-  once = ((event: string, fn: () => void) => {
-    this.handlers.set(event, fn);
-    return this;
-  }) as unknown as HowlLike['once'];
-  off = (() => this) as unknown as HowlLike['off'];
-  end(): void {
-    this.handlers.get('end')?.();
-  }
-}
+import { FakeHowl } from './fake-howl.test-support.ts';
+import { HowlerSpeaker, PROMPT_CACHE_SIZE } from './howler-speaker.ts';
 
 const clip = (file: string) => ({ status: 'draft' as const, file, durationMs: 1000 });
 const ids = [...Array.from({ length: 60 }, (_, i) => `shell.prompt${i}`), 'campo.uno', 'campo.due'];
 const manifest: AudioManifest = {
   version: 1,
   lines: Object.fromEntries(ids.map((id) => [id, { it: clip(`it/${id}.webm`) }])),
+  beds: { campo: { status: 'synthetic', file: 'beds/campo.webm', durationMs: 20_000 } },
 };
 
 function speaker() {
@@ -80,5 +59,21 @@ describe('HowlerSpeaker: memory stays flat over a day', () => {
     howls[0]?.end();
     await done;
     expect(s.current).toBeNull();
+  });
+
+  it('ducks the bed under the scene while a line plays and brings it back after', async () => {
+    const { s, howls } = speaker();
+    s.ambience('campo');
+    const bed = howls[0];
+    expect(bed?.options.loop).toBe(true);
+    expect(bed?.level).toBeCloseTo(0.8);
+    const done = s.say('campo.uno', 'it');
+    expect(bed?.level).toBeCloseTo(0.2);
+    howls[1]?.end();
+    await done;
+    expect(bed?.level).toBeCloseTo(0.8);
+    expect(s.liveHowls).toBe(2); // the bed and the last narration
+    s.dispose();
+    expect(bed?.unloaded).toBe(true);
   });
 });

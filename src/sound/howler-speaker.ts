@@ -3,11 +3,14 @@
 // station forever; a missing or undecodable clip resolves at once (captions still show).
 // Memory stays flat over a whole day: short prompts (the shell's lines: language names, "touch
 // again", "still there?") are decoded Web Audio buffers kept in a small LRU so they start at once;
-// narration is streamed (HTML5 audio) and only the narration playing is kept alive.
+// narration is streamed (HTML5 audio) and only the narration playing is kept alive. Under scenes an
+// ambience bed loops quietly and ducks while any line plays (ambience.ts); it is not a voice, so
+// "one stream at a time" still holds for speech.
 
 import { Howl, Howler, type HowlOptions } from 'howler';
 import type { AudioManifest } from '../contracts/audio-manifest.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
+import { Ambience } from './ambience.ts';
 import { resolveClip } from './clips.ts';
 import type { Speaker } from './speaker.ts';
 
@@ -16,7 +19,7 @@ const FAILSAFE_EXTRA_MS = 2000;
 export const PROMPT_CACHE_SIZE = 48;
 
 /** The howler surface the speaker uses; tests pass a fake. */
-export type HowlLike = Pick<Howl, 'play' | 'stop' | 'unload' | 'volume' | 'once' | 'off'>;
+export type HowlLike = Pick<Howl, 'play' | 'stop' | 'unload' | 'volume' | 'once' | 'off' | 'fade' | 'state'>;
 export type HowlFactory = (options: HowlOptions) => HowlLike;
 
 const isPrompt = (lineId: string) => lineId.startsWith('shell.');
@@ -28,6 +31,8 @@ export class HowlerSpeaker implements Speaker {
   private readonly listeners = new Set<(lineId: string | null) => void>();
   private playing: { howl: HowlLike; finish: () => void } | null = null;
   current: string | null = null;
+  /** The bed under the scene, ducked while a line plays. */
+  readonly ambienceBed: Ambience;
 
   constructor(
     private readonly manifest: AudioManifest,
@@ -37,6 +42,11 @@ export class HowlerSpeaker implements Speaker {
   ) {
     // A kiosk must not fall silent: howler would suspend the AudioContext after 30 s idle.
     Howler.autoSuspend = false;
+    this.ambienceBed = new Ambience(manifest, baseUrl, volume, createHowl);
+  }
+
+  ambience(bed: string | null): void {
+    this.ambienceBed.play(bed);
   }
 
   subscribe(listener: (lineId: string | null) => void): () => void {
@@ -48,6 +58,7 @@ export class HowlerSpeaker implements Speaker {
     this.volume = volume;
     for (const howl of this.prompts.values()) howl.volume(volume);
     this.narration?.howl.volume(volume);
+    this.ambienceBed.setVolume(volume);
   }
 
   /** Decodes prompts ahead of use (e.g. every offered language's name on the info point). */
@@ -60,11 +71,12 @@ export class HowlerSpeaker implements Speaker {
 
   /** Live howls (tests and the soak suite: stays bounded). */
   get liveHowls(): number {
-    return this.prompts.size + (this.narration ? 1 : 0);
+    return this.prompts.size + (this.narration ? 1 : 0) + this.ambienceBed.live;
   }
 
   private setCurrent(lineId: string | null): void {
     this.current = lineId;
+    this.ambienceBed.duck(lineId !== null);
     for (const listener of this.listeners) listener(lineId);
   }
 
@@ -147,6 +159,7 @@ export class HowlerSpeaker implements Speaker {
     this.prompts.clear();
     this.narration?.howl.unload();
     this.narration = null;
+    this.ambienceBed.dispose();
     this.listeners.clear();
   }
 }

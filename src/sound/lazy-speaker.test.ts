@@ -24,6 +24,10 @@ class FakeSpeaker implements Speaker {
   setVolume(volume: number): void {
     this.volume = volume;
   }
+  beds: (string | null)[] = [];
+  ambience(bed: string | null): void {
+    this.beds.push(bed);
+  }
 }
 
 function deferred() {
@@ -99,5 +103,19 @@ describe('LazySpeaker', () => {
     expect(errors).toHaveLength(1);
     await speaker.say('b', 'it');
     expect(real.said).toEqual(['it:b']);
+  });
+
+  it('plays the latest bed asked for before the real speaker loaded, and forwards later ones', async () => {
+    const { real, load, open } = deferred();
+    const lazy = new LazySpeaker(load, 1);
+    lazy.ambience('campo');
+    lazy.ambience('cucina');
+    open();
+    await lazy.preload();
+    await Promise.resolve();
+    expect(real.beds.at(-1)).toBe('cucina');
+    expect(real.beds).not.toContain('campo');
+    lazy.ambience(null);
+    expect(real.beds.at(-1)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ export class LazySpeaker implements Speaker {
   private readonly listeners = new Set<(lineId: string | null) => void>();
   /** Bumped by every say/stop before loading finishes: only the latest request plays. */
   private requestSerial = 0;
+  private bed: string | null = null;
 
   constructor(
     private readonly load: () => Promise<Speaker>,
@@ -63,6 +64,13 @@ export class LazySpeaker implements Speaker {
 
   warm(lineIds: readonly string[], lang: LanguageCode): void {
     void this.preload().then((real) => real?.warm?.(lineIds, lang));
+  }
+
+  /** The latest bed asked for wins, also when it was asked for before the real speaker loaded. */
+  ambience(bed: string | null): void {
+    this.bed = bed;
+    if (this.real) this.real.ambience?.(bed);
+    else if (bed) void this.preload().then((real) => real?.ambience?.(this.bed));
   }
 
   setVolume(volume: number): void {

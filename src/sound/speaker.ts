@@ -15,4 +15,7 @@ export interface Speaker {
   setVolume(volume: number): void;
   /** Gets short prompts ready so they start at once when touched (optional). */
   warm?(lineIds: readonly string[], lang: LanguageCode): void;
+  /** Loops an ambience bed (an id of the audio manifest's beds) under the scene, ducked under
+   * speech; null fades it out (optional: speakers without beds ignore it). */
+  ambience?(bed: string | null): void;
 }

@@ -52,6 +52,8 @@ export class JourneyStation extends LitElement {
   @state() private failed = false;
 
   private journey?: CompiledJourney;
+  /** Scene id → the ambience bed that loops under it (scenes.yaml). */
+  private ambienceOf: Readonly<Record<string, string>> = {};
   private actor?: JourneyActor;
   private stage?: Stage;
   private saySerial = 0;
@@ -78,6 +80,7 @@ export class JourneyStation extends LitElement {
     actor?.stop();
     this.actor = undefined;
     this.services?.speaker.stop();
+    this.services?.speaker.ambience?.(null);
     this.stage?.clear();
     this.stage?.element.remove();
     for (const undo of this.cleanup.splice(0)) undo();
@@ -99,6 +102,7 @@ export class JourneyStation extends LitElement {
     ]);
     if (!this.isConnected || this.ended) return;
     this.journey = journey;
+    this.ambienceOf = installation.ambience;
     if (stageModule)
       this.attachStage(stageModule.sharedStage(this.ownerDocument, { tier: config.stage.tier }));
     this.startActor(journey);
@@ -196,6 +200,8 @@ export class JourneyStation extends LitElement {
   private showScene(request: JourneySceneRequest): void {
     const installation = this.services?.config.installation;
     if (!this.stage || !installation) return;
+    // The place is heard as well as seen: its bed fades in (a new place cross-fades).
+    this.services?.speaker.ambience?.(this.ambienceOf[request.scene] ?? null);
     // A scene that fails to load leaves the previous one (or the plain background): the story goes on.
     this.stage
       .show({ scene: `${installation}/${request.scene}`, state: request.state, camera: request.camera })

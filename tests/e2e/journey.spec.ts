@@ -59,9 +59,9 @@ test.describe('journey station', () => {
       .poll(() =>
         page.evaluate(
           () =>
-            (window as unknown as { Howler?: { _howls: { playing(): boolean }[] } }).Howler?._howls.some(
-              (h) => h.playing(),
-            ) ?? false,
+            (
+              window as unknown as { Howler?: { _howls: { playing(): boolean; loop(): boolean }[] } }
+            ).Howler?._howls.some((h) => h.playing() && !h.loop()) ?? false,
         ),
       )
       .toBe(true);
@@ -118,6 +118,69 @@ test.describe('journey station', () => {
     const stage = journey(page).locator('.stage');
     await expect(stage).toHaveAttribute('data-scene', 'workers/campo');
     await expect(stage).toHaveAttribute('data-stage', 'webgl');
+  });
+
+  test('each place has its ambience, ducked under narration and back when the voice stops', async ({
+    page,
+  }) => {
+    await begin(page);
+    await touchTwice(page, 'continue:');
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(100);
+        return journey(page).getAttribute('data-stage-ready');
+      })
+      .toBe('workers/campo');
+    // The bed: a looping howl of the field's ambience, decoded (Web Audio), its level and its real
+    // gain node's value (what the speakers get).
+    const bed = () =>
+      page.evaluate(() => {
+        type Sound = { _node?: { gain?: { value: number } } };
+        type HowlInternals = {
+          loop(): boolean;
+          playing(): boolean;
+          volume(): number;
+          _src: string | string[];
+          _sounds: Sound[];
+        };
+        const howls = (window as unknown as { Howler?: { _howls: HowlInternals[] } }).Howler?._howls ?? [];
+        const loops = howls.filter((h) => h.loop());
+        const speaking = howls.some((h) => !h.loop() && h.playing());
+        return loops.map((h) => ({
+          src: String(h._src),
+          playing: h.playing(),
+          level: h._sounds[0]?._node?.gain?.value ?? -1,
+          speaking,
+        }));
+      });
+    const volume = await page.evaluate(
+      () =>
+        (
+          document.querySelector('percorso-app') as unknown as {
+            services: { config: { audio: { volume: number } } };
+          }
+        ).services.config.audio.volume,
+    );
+    /** Whether the bed's gain is at `level` (± 0.02) while a voice is (or is not) speaking. */
+    const at = async (level: number, speaking: boolean) => {
+      await page.clock.runFor(100);
+      const beds = await bed();
+      const now = beds.length === 1 && beds[0]?.playing ? beds[0] : undefined;
+      return now?.speaking === speaking && Math.abs(now.level - level) <= 0.02;
+    };
+    // Narration plays: the bed sits 12 dB down (a quarter of the station's volume).
+    await expect.poll(() => at(volume * 0.25, true), { timeout: 30_000 }).toBe(true);
+    // Pausing silences the voice: the bed comes back up to the station's volume.
+    await journey(page).locator('pc-big-button[name="pause"]').click();
+    await expect.poll(() => at(volume, false), { timeout: 30_000 }).toBe(true);
+    // Leaving the station fades the bed out and unloads it.
+    await journey(page).locator('pc-big-button[name="exit"]').click();
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(500);
+        return (await bed()).length;
+      })
+      .toBe(0);
   });
 
   test('a visit left mid-way is reset by idle, after a spoken "still there?"', async ({ page }) => {

@@ -134,5 +134,7 @@ export function compileInstallation(root: string, installation: string): Install
     }
   }
   if (diagnostics.length > 0) return { diagnostics, files };
-  return { installation: { installation, journeys }, diagnostics, files };
+  const ambience: Record<string, string> = {};
+  for (const [scene, { ambience: bed }] of Object.entries(catalogue.scenes)) if (bed) ambience[scene] = bed;
+  return { installation: { installation, journeys, ambience }, diagnostics, files };
 }

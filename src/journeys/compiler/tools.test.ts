@@ -15,7 +15,7 @@ const journey = compileJourney({
   catalogue,
 }).journey;
 if (!journey) throw new Error('fixture does not compile');
-const installation: CompiledInstallation = { installation: 'workers', journeys: [journey] };
+const installation: CompiledInstallation = { installation: 'workers', journeys: [journey], ambience: {} };
 const manifest: AudioManifest = {
   version: 1,
   lines: { 'prova.uno': { it: { status: 'recorded', file: 'it/prova.uno.webm', durationMs: 2000 } } },
