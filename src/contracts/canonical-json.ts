@@ -43,20 +43,19 @@ function sameKeys(
 }
 
 /**
- * A copy with the keys in order, or null when a value is a nested object (then the slow path
- * orders those too). Undefined values are left out, as JSON.stringify does.
+ * Whether every value is a primitive or an array of primitives: then JSON.stringify with the
+ * sorted keys as its replacer list writes the canonical form itself, without a copy (a replacer
+ * list would also filter the keys of nested objects, so those take the slow path).
  */
-function flatCopy(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | null {
-  const ordered: Record<string, unknown> = {};
+function isFlat(record: Record<string, unknown>, keys: readonly string[]): boolean {
   for (const key of keys) {
     const item = record[key];
     if (item !== null && typeof item === 'object') {
-      if (!Array.isArray(item)) return null;
-      for (const element of item) if (element !== null && typeof element === 'object') return null;
+      if (!Array.isArray(item)) return false;
+      for (const element of item) if (element !== null && typeof element === 'object') return false;
     }
-    ordered[key] = item;
   }
-  return ordered;
+  return true;
 }
 
 /**
@@ -72,10 +71,8 @@ export function canonicalJson(value: unknown, omit?: ReadonlySet<string>): strin
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const keys = keysInOrder(record, omit ?? NOTHING);
-    // A flat record (no nested objects) is copied with its keys in order and serialized natively;
-    // copies of one shape share V8's fast path.
-    const ordered = flatCopy(record, keys);
-    if (ordered) return JSON.stringify(ordered);
+    // A flat record (no nested objects) is serialized natively, in key order, with `omit` left out.
+    if (isFlat(record, keys)) return JSON.stringify(record, keys);
     let out = '{';
     let first = true;
     for (const key of keys) {

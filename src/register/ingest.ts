@@ -106,19 +106,20 @@ export async function ingestBatch(
   });
 
   if (rows.length === 0) return results;
-  const unique = [...firstById.values()]
-    .map((k) => rows[k] as RecordsTable)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sqlite = sqliteHandleOf(db);
   // The embedded SQLite takes the batch in one synchronous transaction with cached statements
   // (nothing else can run on its one connection meanwhile); inside another transaction, and on
   // PostgreSQL, the same steps go through Kysely. Both settle the answers the same way.
   if (sqlite && !sqlite.inTransaction) {
-    sqliteStore(sqlite)(unique, rows, rowIndex, firstById, results, kioskId, receivedAt);
+    sqliteStore(sqlite)(rows, rowIndex, firstById, results, kioskId, receivedAt);
     return results;
   }
   // Concurrent batches that share records lock index entries; taking them in one order (ids
   // sort by time) makes deadlocks rare, and PostgreSQL's deadlock victim simply runs again.
+  // (SQLite has one writer at a time: no order needed.)
+  const unique = [...firstById.values()]
+    .map((k) => rows[k] as RecordsTable)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await retryOnDeadlock(() =>
     db.transaction().execute(async (trx) => {
       const inserted = new Set<string>();
@@ -165,19 +166,21 @@ function settle(
   rowIndex: readonly number[],
   firstById: ReadonlyMap<string, number>,
   inserted: ReadonlySet<string>,
-  stored: Map<string, string>,
+  stored: ReadonlyMap<string, string>,
   results: ItemResult[],
 ): Array<{ row: RecordsTable; reason: string }> {
-  for (const id of inserted) stored.set(id, (rows[firstById.get(id) as number] as RecordsTable).content_hash);
   const clashes: Array<{ row: RecordsTable; reason: string }> = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k] as RecordsTable;
     const i = rowIndex[k] as number;
-    if (firstById.get(row.id) === k && inserted.has(row.id)) {
+    const first = firstById.get(row.id) as number;
+    const insertedNow = inserted.has(row.id);
+    if (first === k && insertedNow) {
       results[i] = { id: row.id, status: 'inserted' };
       continue;
     }
-    const hash = stored.get(row.id);
+    // A later copy of an id this batch inserted compares with the copy stored just now.
+    const hash = insertedNow ? (rows[first] as RecordsTable).content_hash : stored.get(row.id);
     let reason: string | null = null;
     if (hash === undefined)
       reason = `conflict: device ${row.device_id} number ${row.device_seq} is stored as another record`;
@@ -221,7 +224,6 @@ export const RECORD_COLUMNS = [
 ] as const satisfies readonly (keyof RecordsTable)[];
 
 type SqliteStore = (
-  unique: RecordsTable[],
   rows: RecordsTable[],
   rowIndex: number[],
   firstById: Map<string, number>,
@@ -244,9 +246,11 @@ function sqliteStore(sqlite: SqliteDatabase): SqliteStore {
     'insert into quarantine (qid, id, device_id, device_seq, body, content_hash, reason, kiosk_id, received_at) values (@qid, @id, @device_id, @device_seq, @body, @content_hash, @reason, @kiosk_id, @received_at) on conflict do nothing',
   );
   const store: SqliteStore = sqlite.transaction(
-    (unique, rows, rowIndex, firstById, results, kioskId, receivedAt) => {
+    (rows, rowIndex, firstById, results, kioskId, receivedAt) => {
       const inserted = new Set<string>();
-      for (const row of unique) {
+      for (let k = 0; k < rows.length; k++) {
+        const row = rows[k] as RecordsTable;
+        if (firstById.get(row.id) !== k) continue; // a second copy in this batch: settled below
         const done = insert.run(
           row.id,
           row.device_id,
