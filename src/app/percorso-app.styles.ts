@@ -54,6 +54,10 @@ export const appStyles = css`
   @keyframes light { 0%, 35%, 100% { fill: rgb(255 255 255 / 0.14); } 45%, 80% { fill: var(--pc-focus, #ffd166); } }
   @keyframes speak { 0%, 40%, 100% { opacity: 0; } 50%, 85% { opacity: 1; } }
   /* A discreet mark for staff (a failed write, a filling disk): visitors see a dot, staff know. */
+  .teacher-mark { position: absolute; top: 12px; left: 50%; transform: translateX(-50%); z-index: 30; margin: 0;
+    display: flex; align-items: center; gap: 8px; padding: 6px 14px; border-radius: 999px; pointer-events: none;
+    background: rgba(20, 24, 32, 0.72); color: #fff; font-size: 1.1rem; }
+  .teacher-mark .icon { width: 24px; height: 24px; display: inline-flex; }
   .staff-mark { position: absolute; top: 8px; left: 8px; width: 12px; height: 12px; border-radius: 50%; background: #e0a82f; z-index: 40; pointer-events: none; }
   @media (prefers-reduced-motion: reduce) { .loop span, .invite, .demo * { animation: none; } }
 `;

@@ -29,6 +29,19 @@ const ATTRACT_CYCLE_MS = 6000;
  */
 const QUIET_AFTER_EXIT_MS = 60_000;
 
+/**
+ * Teacher mode: a class listens to the station together, so the visit waits for the teacher;
+ * only this long without a touch ends it (a class that left without ending it).
+ */
+const TEACHER_IDLE_MS = seconds(20 * 60);
+
+/** A class the teacher guides through the station (counted once, by the staff panel). */
+export interface TeacherMode {
+  group: string;
+  size: number;
+  language: LanguageCode;
+}
+
 /** Errors this close to a recovery belong to the same incident. */
 const SAME_INCIDENT_MS = 1000;
 
@@ -79,6 +92,8 @@ export class PercorsoApp extends LitElement {
   @state() private visitLanguage: LanguageCode = 'it';
   @state() private attractIndex = 0;
   @state() private warningLeft: number | null = null;
+  /** Teacher mode for the current visit, or null for a visitor on their own. */
+  @state() private teacher: TeacherMode | null = null;
 
   private idle?: IdleActor;
   private visitCleanup: (() => void)[] = [];
@@ -152,6 +167,7 @@ export class PercorsoApp extends LitElement {
     this.toggleAttribute('data-quiet', this.quiet && this.screen === 'attract');
     this.toggleAttribute('data-staff', this.staffOpen);
     this.toggleAttribute('data-alert', this.alerting);
+    this.toggleAttribute('data-teacher', this.teacher !== null && this.screen === 'visit');
     if (this.screen === 'visit') this.dataset.idle = this.warningLeft === null ? 'watching' : 'warning';
     else delete this.dataset.idle;
   }
@@ -228,7 +244,7 @@ export class PercorsoApp extends LitElement {
   private watchIdle(createIdleActor: IdleModule['createIdleActor']): void {
     const { idle } = this.services.config;
     const actor = createIdleActor({
-      attention: seconds(idle.attentionSeconds),
+      attention: this.teacher ? TEACHER_IDLE_MS : seconds(idle.attentionSeconds),
       warning: seconds(idle.warningSeconds),
       typing: seconds(idle.typingSeconds),
     });
@@ -309,6 +325,7 @@ export class PercorsoApp extends LitElement {
     this.stopVisit();
     this.services.speaker.stop();
     this.roleTag = null;
+    this.teacher = null;
     if (reason === 'quick-exit') {
       this.quiet = true;
       clearTimeout(this.quietTimer);
@@ -347,6 +364,18 @@ export class PercorsoApp extends LitElement {
   private onStaffClose(): void {
     this.staffOpen = false;
     this.staffTag = null;
+  }
+
+  /** Staff started teacher mode (the class is already counted): a guided visit from the start. */
+  private onTeacherStart(event: CustomEvent<TeacherMode>): void {
+    event.stopPropagation();
+    if (this.services.config.station.role !== 'journey' || this.screen === 'out-of-order') return;
+    this.onStaffClose();
+    if (this.screen === 'visit') this.endVisit('finished');
+    this.teacher = event.detail;
+    void this.startVisit(
+      this.offered.includes(event.detail.language) ? event.detail.language : this.homeLanguage,
+    );
   }
 
   // ── errors ──────────────────────────────────────────────────────────────────
@@ -419,8 +448,16 @@ export class PercorsoApp extends LitElement {
     const t = this.services.i18n.getFixedT(this.visitLanguage);
     return html`
       <div class="visit" @pc-visit-end=${this.onVisitEnd} @pc-language=${this.onVisitLanguage}>
-        ${staticHtml`<${tag} .language=${this.visitLanguage}></${tag}>`}
+        ${staticHtml`<${tag} .language=${this.visitLanguage} ?guided=${this.teacher !== null}></${tag}>`}
       </div>
+      ${
+        this.teacher
+          ? html`<p class="teacher-mark" aria-label=${`${this.teacher.group || 'Classe'}: ${this.teacher.size}`}>
+              <span class="icon" aria-hidden="true">${icons.people}</span>
+              <span>${this.teacher.group || '—'} · ${this.teacher.size}</span>
+            </p>`
+          : nothing
+      }
       ${
         this.warningLeft !== null
           ? html`<div class="warning" role="alertdialog" aria-live="assertive">
@@ -452,7 +489,11 @@ export class PercorsoApp extends LitElement {
   override render() {
     return html`${this.renderScreen()}
       ${this.alerting ? html`<span class="staff-mark" aria-hidden="true"></span>` : nothing}
-      ${this.staffOpen && this.staffTag ? html`<percorso-staff @pc-staff-close=${this.onStaffClose}></percorso-staff>` : nothing}`;
+      ${
+        this.staffOpen && this.staffTag
+          ? html`<percorso-staff @pc-staff-close=${this.onStaffClose} @pc-teacher-start=${this.onTeacherStart}></percorso-staff>`
+          : nothing
+      }`;
   }
 }
 

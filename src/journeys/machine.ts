@@ -78,7 +78,10 @@ export const journeySetup = setup({
     timedOut: ({ context }) => NAMED_CONDITIONS.timedOut?.(context) ?? false,
   },
   delays: {
+    /** How long a step waits for what it waits for (narration, a choice) before moving on. */
     wait: ({ context }) => context.waitMs,
+    /** An authored pause: silence for the time written in the journey. */
+    pause: ({ context }) => context.waitMs,
   },
 });
 

@@ -14,9 +14,11 @@ import {
 } from './machine.ts';
 
 /** A visitor's event, or time passing in a state with a named delay (timeout, pause, failsafe). */
-export type PathEvent = JourneyEvent | { type: `xstate.after.wait.${string}` };
+export type PathEvent = JourneyEvent | { type: `xstate.after.${'wait' | 'pause'}.${string}` };
 
-const afterEvent = (step: string): PathEvent => ({ type: `xstate.after.wait.${step}` });
+const afterEvent = (step: string, delay: 'wait' | 'pause' = 'wait'): PathEvent => ({
+  type: `xstate.after.${delay}.${step}`,
+});
 
 /** What can happen next. Replay, pause and resume are left out: they return to the same step. */
 export function eventsFor(snapshot: JourneySnapshot): PathEvent[] {
@@ -26,7 +28,7 @@ export function eventsFor(snapshot: JourneySnapshot): PathEvent[] {
     case 'narrate':
       return [{ type: 'NARRATION_END', line: step.line }];
     case 'pause':
-      return [afterEvent(step.step)];
+      return [afterEvent(step.step, 'pause')];
     case 'choose':
       return [
         ...step.options.map((o): PathEvent => ({ type: 'CHOOSE', key: o.key })),

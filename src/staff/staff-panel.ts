@@ -4,6 +4,8 @@
  * reflections (public and private queues), the station's health, and exports. Locks itself
  * after 2 minutes without a touch. Staff read Italian; visitor text is only ever text.
  * @event pc-staff-close - the panel was closed or locked itself
+ * @event pc-teacher-start - teacher mode: a class (counted once here) is guided through the
+ *   station; detail: group, size, language
  */
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -19,6 +21,7 @@ import {
   PROVINCES,
   type Province,
 } from '../contracts/register.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import type { AttendanceBody, AttendanceRecord } from '../records/attendance.ts';
 import { openRecordsChannel } from '../records/broadcast.ts';
 import type { ErrorRecord } from '../records/error-entry.ts';
@@ -424,6 +427,29 @@ export class StaffPanel extends LitElement {
       form.reset();
   }
 
+  /** Teacher mode: the class is counted once, then the station runs a visit that waits for them. */
+  private async onTeacher(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const group = String(data.get('group') ?? '').trim();
+    const size = Number(data.get('size'));
+    const language = String(data.get('language') ?? 'it');
+    if (!Number.isInteger(size) || size < 1 || size > 500) {
+      this.pending = { label: 'Classe', state: 'failed', error: 'Indica quante persone: da 1 a 500.' };
+      return;
+    }
+    if (!(await this.count(`Classe ${group || 'senza nome'}: ${size}`, { kind: 'check-in', group, size })))
+      return;
+    this.dispatchEvent(
+      new CustomEvent('pc-teacher-start', {
+        detail: { group, size, language },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    this.close();
+  }
+
   private tally(delta: number): void {
     void this.count(delta > 0 ? `+${delta}` : `${delta}`, {
       kind: 'tally',
@@ -610,6 +636,7 @@ export class StaffPanel extends LitElement {
         <label>Persone <input name="size" type="number" min="1" max="500" required inputmode="numeric" /></label>
         <button type="submit">Registra gruppo</button>
       </form>
+      ${this.services?.config.station.role === 'journey' ? this.renderTeacher() : nothing}
       <h3>Ultimi conteggi</h3>
       <ul class="recent">
         ${counted.map(
@@ -629,6 +656,22 @@ export class StaffPanel extends LitElement {
         )}
       </ul>
     </section>`;
+  }
+
+  /** Teacher mode: hold the station for a class, advance it together, count the class once. */
+  private renderTeacher() {
+    const offered = this.services?.config.languages.offered ?? [];
+    return html`<h3>Classe guidata</h3>
+      <p class="hint">La stazione aspetta la classe: ogni frase resta sullo schermo finché non tocchi «avanti»,
+        e la visita non si azzera da sola. La classe si conta una volta sola.</p>
+      <form class="teacher" @submit=${this.onTeacher}>
+        <label>Classe <input name="group" maxlength="60" placeholder="es. 3B Liceo" /></label>
+        <label>Persone <input name="size" type="number" min="1" max="500" required inputmode="numeric" /></label>
+        <label>Lingua <select name="language">${offered.map(
+          (code) => html`<option value=${code}>${LANGUAGES[code].nativeName}</option>`,
+        )}</select></label>
+        <button type="submit">Conta e guida la classe</button>
+      </form>`;
   }
 
   private renderTotals() {

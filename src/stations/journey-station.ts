@@ -30,6 +30,9 @@ import { journeyTemplate } from './journey-view.ts';
 
 type Ending = 'finished' | 'quick-exit';
 
+/** Guided, a step's own wait (narration failsafe, choice timeout) is held this long: a lesson. */
+const GUIDED_HOLD_MS = 2 * 60 * 60_000;
+
 @customElement('percorso-journey')
 export class JourneyStation extends LitElement {
   static override styles = journeyStationStyles;
@@ -43,6 +46,11 @@ export class JourneyStation extends LitElement {
    * for that role to handle, not the end of the visit; the quick exit still ends the visit.
    */
   @property({ type: Boolean, reflect: true }) embedded = false;
+  /**
+   * Teacher mode (a class listening together): nothing moves on by itself. Each line, once
+   * spoken, waits for the teacher's "continue"; choices wait for the class to decide.
+   */
+  @property({ type: Boolean, reflect: true }) guided = false;
 
   @state() private step: StepMeta | null = null;
   @state() private context: JourneyContext | null = null;
@@ -50,6 +58,8 @@ export class JourneyStation extends LitElement {
   @state() private speaking: string | null = null;
   @state() private armed: Armed | null = null;
   @state() private failed = false;
+  /** Guided: the line spoken and waiting for the teacher to move on. */
+  @state() private waitingLine: string | null = null;
 
   private journey?: CompiledJourney;
   /** Scene id → the ambience bed that loops under it (scenes.yaml). */
@@ -143,6 +153,8 @@ export class JourneyStation extends LitElement {
     );
 
     const machine = createJourneyMachine(journey).provide({
+      // Guided, a step waits for the teacher instead of timing out; authored pauses still run.
+      ...(this.guided ? { delays: { wait: GUIDED_HOLD_MS } } : {}),
       actions: {
         say: (_, params) => void this.say(params.line),
         showScene: (_, params) => this.showScene(params),
@@ -194,7 +206,22 @@ export class JourneyStation extends LitElement {
     const rest = readingTimeMs(this.text(line)) - (performance.now() - started);
     if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     if (serial !== this.saySerial) return;
+    if (this.guided && this.expectsNarrationEnd(line)) {
+      this.waitingLine = line; // the teacher moves the class on
+      return;
+    }
     this.actor?.send({ type: 'NARRATION_END', line });
+  }
+
+  /** Whether the current step moves on when `line` ends (narration, a reflection hand-off). */
+  private expectsNarrationEnd(line: string): boolean {
+    const step = this.step;
+    return (
+      step !== null &&
+      'line' in step &&
+      step.line === line &&
+      (step.kind === 'narrate' || (step.kind === 'reflect' && step.mode === 'handoff'))
+    );
   }
 
   private showScene(request: JourneySceneRequest): void {
@@ -231,7 +258,15 @@ export class JourneyStation extends LitElement {
     const speaker = this.services?.speaker;
     if (!actor || !speaker) return;
     const [kind, key = ''] = event.detail.name.split(':');
+    if (kind !== 'advance') this.waitingLine = null;
     switch (kind) {
+      case 'advance': {
+        // The teacher's single touch: the class heard the line, move on together.
+        const line = this.waitingLine;
+        this.waitingLine = null;
+        if (line) actor.send({ type: 'NARRATION_END', line });
+        return;
+      }
       case 'exit':
         this.saySerial++;
         speaker.stop();
@@ -275,6 +310,10 @@ export class JourneyStation extends LitElement {
     void this.services?.speaker.say(label, this.language);
   }
 
+  private currentLine(): string | null {
+    return this.step && 'line' in this.step ? this.step.line : null;
+  }
+
   override render() {
     const services = this.services;
     if (!services) return nothing;
@@ -287,6 +326,7 @@ export class JourneyStation extends LitElement {
       speaking: this.speaking,
       armed: this.armed?.key ?? null,
       failed: this.failed,
+      advance: this.waitingLine !== null && this.waitingLine === this.currentLine(),
       onPress: (event) => this.onPress(event),
     });
   }

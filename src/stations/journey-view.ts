@@ -12,6 +12,8 @@ export interface JourneyViewState extends StepViewState {
   paused: boolean;
   helpline: boolean;
   failed: boolean;
+  /** Teacher mode: the line was heard; the teacher's "continue" moves the class on. */
+  advance?: boolean;
   onPress: (event: CustomEvent<{ name: string }>) => void;
 }
 
@@ -78,6 +80,12 @@ export function journeyTemplate(view: JourneyViewState): TemplateResult {
               : html`<p class="caption muted">${step ? '' : t('journey.loading')}</p>`
         }
         ${step && !view.paused ? stepTemplate(step, view) : nothing}
+        ${
+          view.advance && !view.paused
+            ? html`<div class="choices"><pc-big-button name="advance" icon="walk" class="choice advance"
+                .label=${t('journey.continue')}></pc-big-button></div>`
+            : nothing
+        }
         <nav class="controls">
           <pc-big-button name="replay" icon="replay" .label=${t('visit.replay')}></pc-big-button>
           <pc-big-button name="pause" icon=${view.paused ? 'play' : 'pause'}

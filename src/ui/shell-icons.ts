@@ -17,6 +17,10 @@ export const shellIcons = {
   speaker: icon(
     svg`<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16 9a4 4 0 0 1 0 6"/><path d="M18.5 6.5a8 8 0 0 1 0 11"/>`,
   ),
+  /** A class: three people (teacher mode's mark). */
+  people: icon(
+    svg`<circle cx="12" cy="7" r="3"/><circle cx="5" cy="9" r="2.2"/><circle cx="19" cy="9" r="2.2"/><path d="M7 20v-3a5 5 0 0 1 10 0v3"/><path d="M2 19v-2a3.5 3.5 0 0 1 4-3.4"/><path d="M22 19v-2a3.5 3.5 0 0 0-4-3.4"/>`,
+  ),
   hand: icon(
     svg`<path d="M8 13V5a1.5 1.5 0 0 1 3 0v6"/><path d="M11 11V4a1.5 1.5 0 0 1 3 0v7"/><path d="M14 11V6a1.5 1.5 0 0 1 3 0v8a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-3l-2-4a1.5 1.5 0 0 1 2.5-1.5L8 14"/>`,
   ),

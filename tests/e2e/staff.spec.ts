@@ -177,6 +177,52 @@ test.describe('staff panel', () => {
     await expect(staff(page).locator('[data-health="audio"]')).toContainText('clip mancanti');
   });
 
+  test('teacher mode: the class is counted once, the station waits for the teacher and never resets by itself', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.clock.install();
+    await page.goto('/?kiosk=workers-journey');
+    await openPanel(page);
+    const form = staff(page).locator('form.teacher');
+    await form.locator('input[name="group"]').fill('4A');
+    await form.locator('input[name="size"]').fill('22');
+    await form.getByRole('button', { name: 'Conta e guida la classe' }).click();
+    const app = page.locator('percorso-app');
+    await expect(app).toHaveAttribute('data-screen', 'journey');
+    await expect(app).toHaveAttribute('data-teacher', '');
+    await expect(staff(page)).toHaveCount(0);
+    const journey = page.locator('percorso-journey');
+    await expect(app.locator('.teacher-mark')).toContainText('4A · 22');
+    // The content note first, as for any visitor; then a line is spoken and waits for the teacher.
+    const cont = journey.locator('pc-big-button[name="continue:"]');
+    await cont.click();
+    await cont.click();
+    const advance = journey.locator('pc-big-button[name="advance"]');
+    await expect(advance).toBeVisible({ timeout: 30_000 });
+    const line = await journey.locator('.caption').getAttribute('data-line');
+    // Ten minutes of discussion: no failsafe moves on, no idle warning, no reset.
+    await page.clock.fastForward(10 * 60_000);
+    await page.clock.runFor(1000);
+    await expect(app).toHaveAttribute('data-screen', 'journey');
+    await expect(app).toHaveAttribute('data-idle', 'watching');
+    await expect(journey.locator('.caption')).toHaveAttribute('data-line', line ?? '');
+    // One touch moves the class on together.
+    await advance.click();
+    await expect(journey.locator('.caption')).not.toHaveAttribute('data-line', line ?? '');
+    // Counted once: one check-in of 22, whatever the class does at the station.
+    const counted = await (await recordsOf(page)).evaluate(async (records) =>
+      (await records.attendance())
+        .filter((r) => r.kind === 'check-in')
+        .map((r) => (r.kind === 'check-in' ? `${r.group}:${r.size}` : '')),
+    );
+    expect(counted).toEqual(['4A:22']);
+    // The quick exit ends teacher mode with the visit.
+    await journey.locator('pc-big-button[name="exit"]').click();
+    await expect(app).toHaveAttribute('data-screen', 'attract');
+    await expect(app).not.toHaveAttribute('data-teacher', '');
+  });
+
   test('locks itself after 2 minutes without a touch', async ({ page }) => {
     await page.clock.install();
     await page.goto('/');

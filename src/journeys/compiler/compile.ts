@@ -475,7 +475,9 @@ export function compileJourney(input: CompileInput): CompileResult {
           id: key,
           meta: { kind: 'pause', step: key } satisfies StepMeta,
           entry: [{ type: 'wait', params: { ms: Math.round(v * 1000) } }],
-          after: { wait: { target: connect(key, next, step) } },
+          // An authored silence: its own delay name, so a guided visit can hold the other waits
+          // (narration failsafes, choice timeouts) for the teacher and still keep this one.
+          after: { pause: { target: connect(key, next, step) } },
         };
         return;
       }
