@@ -1,6 +1,6 @@
 // Kiosk lockdown in the page: no context menu or long-press menu, no selection outside text
-// fields, no pinch or double-tap zoom, no dragging, no leaving the app by link, window.open,
-// history or shortcut. Chromium's --kiosk flags do the rest (issue: unattended operation).
+// fields, no pinch or double-tap zoom, no dragging or dropping files, no printing, no leaving the
+// app by link, window.open, history or shortcut (tests/e2e/escape.spec.ts tries each for real). Chromium's --kiosk flags do the rest (issue: unattended operation).
 
 import { isBlockedShortcut } from './shortcuts.ts';
 
@@ -26,6 +26,9 @@ export function installLockdown(win: Window): () => void {
   doc.documentElement.classList.add('kiosk-locked');
   win.addEventListener('contextmenu', block, opts);
   win.addEventListener('dragstart', block, opts);
+  // A file dragged onto the window would replace the app with it: nothing is a drop target.
+  win.addEventListener('dragover', block, active);
+  win.addEventListener('drop', block, active);
   win.addEventListener('selectstart', (e) => !isTextField(origin(e)) && e.preventDefault(), opts);
   win.addEventListener('gesturestart', block, active); // Safari-style pinch events
   win.addEventListener('touchstart', (e) => e.touches.length > 1 && e.preventDefault(), active);
@@ -60,11 +63,15 @@ export function installLockdown(win: Window): () => void {
   win.history.pushState(null, '', win.location.href);
 
   const originalOpen = win.open;
+  const originalPrint = win.print;
   win.open = () => null;
+  // Under --kiosk-printing a print would go straight to a printer; nothing here prints.
+  win.print = () => {};
 
   return () => {
     controller.abort();
     win.open = originalOpen;
+    win.print = originalPrint;
     doc.documentElement.classList.remove('kiosk-locked');
   };
 }

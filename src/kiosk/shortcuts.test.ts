@@ -28,8 +28,15 @@ describe('kiosk shortcuts', () => {
     ['F12', key('F12')],
     ['Cmd+Q', key('q', { metaKey: true })],
     ['Backspace outside a field', key('Backspace')],
+    ['Ctrl+Shift+I (developer tools)', key('I', { ctrlKey: true, shiftKey: true })],
+    ['Ctrl+Shift+J (console)', key('J', { ctrlKey: true, shiftKey: true })],
   ])('blocks %s', (_name, event) => {
     expect(isBlockedShortcut(event, false)).toBe(true);
+  });
+
+  it('blocks Ctrl+Shift+C (inspect element) even in a text field, where Ctrl+C copies', () => {
+    expect(isBlockedShortcut(key('C', { ctrlKey: true, shiftKey: true }), true)).toBe(true);
+    expect(isBlockedShortcut(key('c', { ctrlKey: true }), true)).toBe(false);
   });
 
   it.each([

@@ -20,6 +20,7 @@ const WITH_CTRL = new Set([
   'f',
   'g',
   'h',
+  'i',
   'j',
   'l',
   'n',
@@ -58,6 +59,8 @@ export function isBlockedShortcut(event: KeyLike, inTextField: boolean): boolean
   if (event.altKey && (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || key === 'F4'))
     return true;
   if (event.ctrlKey || event.metaKey) {
+    // Ctrl+Shift+C inspects an element (developer tools), even from a text field.
+    if (event.shiftKey && key === 'c') return true;
     // Copy, paste and cut stay usable inside a text field; everything else is the browser's.
     if (inTextField && ['c', 'v', 'x', 'z', 'y'].includes(key)) return false;
     return (
