@@ -245,38 +245,36 @@ function sqliteStore(sqlite: SqliteDatabase): SqliteStore {
   const quarantine = sqlite.prepare(
     'insert into quarantine (qid, id, device_id, device_seq, body, content_hash, reason, kiosk_id, received_at) values (@qid, @id, @device_id, @device_seq, @body, @content_hash, @reason, @kiosk_id, @received_at) on conflict do nothing',
   );
-  const store: SqliteStore = sqlite.transaction(
-    (rows, rowIndex, firstById, results, kioskId, receivedAt) => {
-      const inserted = new Set<string>();
-      for (let k = 0; k < rows.length; k++) {
-        const row = rows[k] as RecordsTable;
-        if (firstById.get(row.id) !== k) continue; // a second copy in this batch: settled below
-        const done = insert.run(
-          row.id,
-          row.device_id,
-          row.device_seq,
-          row.store,
-          row.kind,
-          row.event_id,
-          row.station,
-          row.at,
-          row.body,
-          row.content_hash,
-          row.kiosk_id,
-          row.received_at,
-        );
-        if (done.changes > 0) inserted.add(row.id);
-      }
-      const stored = new Map<string, string>();
-      for (const row of rows) {
-        if (inserted.has(row.id) || stored.has(row.id)) continue;
-        const hash = hashOf.get(row.id) as string | undefined;
-        if (hash !== undefined) stored.set(row.id, hash);
-      }
-      for (const { row, reason } of settle(rows, rowIndex, firstById, inserted, stored, results))
-        quarantine.run(quarantineRow(row, reason, kioskId, receivedAt));
-    },
-  );
+  const store: SqliteStore = sqlite.transaction((rows, rowIndex, firstById, results, kioskId, receivedAt) => {
+    const inserted = new Set<string>();
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k] as RecordsTable;
+      if (firstById.get(row.id) !== k) continue; // a second copy in this batch: settled below
+      const done = insert.run(
+        row.id,
+        row.device_id,
+        row.device_seq,
+        row.store,
+        row.kind,
+        row.event_id,
+        row.station,
+        row.at,
+        row.body,
+        row.content_hash,
+        row.kiosk_id,
+        row.received_at,
+      );
+      if (done.changes > 0) inserted.add(row.id);
+    }
+    const stored = new Map<string, string>();
+    for (const row of rows) {
+      if (inserted.has(row.id) || stored.has(row.id)) continue;
+      const hash = hashOf.get(row.id) as string | undefined;
+      if (hash !== undefined) stored.set(row.id, hash);
+    }
+    for (const { row, reason } of settle(rows, rowIndex, firstById, inserted, stored, results))
+      quarantine.run(quarantineRow(row, reason, kioskId, receivedAt));
+  });
   sqliteStores.set(sqlite, store);
   return store;
 }
