@@ -32,6 +32,11 @@ describe('layer rules', () => {
     ['src/ui/probe.ts', "import { ROLES } from '../stations/registry.ts';\nexport const x = ROLES;\n"],
     ['src/ui/probe.ts', "import { createActor } from 'xstate';\nexport const x = createActor;\n"],
     ['src/server/probe.ts', "import { LitElement } from 'lit';\nexport const x = LitElement;\n"],
+    ['src/supervisor/probe.ts', "import * as THREE from 'three';\nexport const x = THREE;\n"],
+    [
+      'src/supervisor/probe.ts',
+      "import { startHeartbeat } from '../kiosk/heartbeat.ts';\nexport const x = startHeartbeat;\n",
+    ],
     [
       'src/dashboard/probe.ts',
       "import { listEvents } from '../register/events.ts';\nexport const x = listEvents;\n",

@@ -70,6 +70,8 @@ export async function boot(win: Window): Promise<void> {
     screen.dataset.screen = 'error';
     doc.body.replaceChildren(screen);
     errorLog.append({ kind: 'boot', message: `kiosk config ${loaded.failure.kind}: ${loaded.failure.file}` });
+    // Alive with a bad config: the supervisor must not relaunch Chromium over what a reload cannot fix.
+    startHeartbeat(win, screen, errorLog);
     return;
   }
 
@@ -167,6 +169,19 @@ async function startSync(app: PercorsoApp): Promise<void> {
   window.addEventListener('online', () => uploader.syncNow());
 }
 
+/** Reports to the kiosk supervisor (`npm run kiosk`) when it runs this page; see src/kiosk/heartbeat.ts. */
+function startHeartbeat(win: Window, element: HTMLElement, errorLog: ErrorLog): void {
+  import('../kiosk/heartbeat.ts').then(
+    (m) =>
+      m.startHeartbeat(
+        win,
+        m.browserHeartbeatSource(element, () => errorLog.entries()),
+        win.localStorage,
+      ),
+    (error: unknown) => errorLog.append({ kind: 'boot', ...describeThrown(error) }),
+  );
+}
+
 /** Work the attract loop does not need on screen: loaded once the first frame is out. */
 function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: ErrorLog): void {
   void speaker.preload();
@@ -175,6 +190,7 @@ function afterFirstFrame(app: PercorsoApp, speaker: LazySpeaker, errorLog: Error
     errorLog.append({ kind: 'boot', ...describeThrown(error) }),
   );
   app.preloadVisit();
+  startHeartbeat(window, app, errorLog);
   startSync(app).catch((error: unknown) => errorLog.append({ kind: 'boot', ...describeThrown(error) }));
   if (import.meta.env.PROD) {
     cacheStationAudio(app).catch((error: unknown) =>

@@ -21,7 +21,9 @@ import {
   PROVINCES,
   type Province,
 } from '../contracts/register.ts';
+import type { SupervisorAction } from '../contracts/supervisor.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { readSupervisorLog } from '../kiosk/heartbeat.ts';
 import type { AttendanceBody, AttendanceRecord } from '../records/attendance.ts';
 import { openRecordsChannel } from '../records/broadcast.ts';
 import type { ErrorRecord } from '../records/error-entry.ts';
@@ -83,6 +85,18 @@ const dateTime = (iso: string): string =>
     timeStyle: 'short',
     timeZone: 'Europe/Rome',
   }).format(new Date(iso));
+
+/** What the kiosk supervisor (`npm run kiosk`) did, in the staff's words. */
+const SUPERVISOR_ACTIONS_IT: Record<SupervisorAction, string> = {
+  launch: 'avvio del browser',
+  reload: 'pagina ricaricata',
+  relaunch: 'browser riavviato',
+  crash: 'la pagina si è bloccata (crash)',
+  'missed-heartbeats': 'la pagina non rispondeva',
+  'nightly-restart': 'riavvio notturno',
+  'server-restart': 'server locale riavviato',
+  exit: 'postazione spenta',
+};
 
 const PHASES: Record<SyncPhase, string> = {
   off: 'spento',
@@ -772,9 +786,24 @@ export class StaffPanel extends LitElement {
           : nothing
       }
       ${register ? this.renderSync() : nothing}
+      ${this.renderSupervisor()}
       <h3>Errori recenti</h3>
       <ul class="errors">${(h?.errors ?? []).map((e) => html`<li>${dateTime(e.at)} · ${e.kind} · ${e.message}</li>`)}</ul>
     </section>`;
+  }
+
+  /** What the kiosk supervisor did lately: reloads, relaunches, crashes, nightly restarts. */
+  private renderSupervisor() {
+    const entries = readSupervisorLog(localStorage).slice(-20).reverse();
+    return html`<h3>Riavvii automatici</h3>
+      ${
+        entries.length
+          ? html`<ul class="supervisor">${entries.map(
+              (e) =>
+                html`<li data-action=${e.action}>${dateTime(e.at)} · ${SUPERVISOR_ACTIONS_IT[e.action]}${e.reason ? ` · ${e.reason}` : ''}</li>`,
+            )}</ul>`
+          : html`<p class="supervisor-none">Nessuno registrato (la postazione li annota quando è avviata con npm run kiosk).</p>`
+      }`;
   }
 
   private renderSync() {

@@ -175,6 +175,36 @@ test.describe('staff panel', () => {
     await expect(staff(page).locator('[data-health="version"]')).toContainText('0.1.0');
     await expect(staff(page).locator('[data-health="tier"]')).not.toBeEmpty();
     await expect(staff(page).locator('[data-health="audio"]')).toContainText('clip mancanti');
+    await expect(staff(page).locator('.supervisor-none')).toBeVisible();
+  });
+
+  test('health lists what the kiosk supervisor did, as the supervisor hands it to the page', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+    // What `npm run kiosk` calls over the DevTools pipe after a heartbeat (src/kiosk/heartbeat.ts).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (
+            window as unknown as { percorsoSupervisorLog?: (entries: unknown) => boolean }
+          ).percorsoSupervisorLog?.([
+            { at: '2026-12-07T08:00:00.000Z', action: 'launch', reason: 'start' },
+            { at: '2026-12-07T10:15:00.000Z', action: 'crash', reason: 'renderer killed', screen: 'journey' },
+            { at: '2026-12-07T10:15:01.000Z', action: 'reload', reason: 'after a crash' },
+            { at: 'not a date', action: 'reload', reason: 'malformed, dropped' },
+          ]),
+        ),
+      )
+      .toBe(true);
+    await page.reload();
+    await openPanel(page);
+    await staff(page).locator('[data-tab="health"]').click();
+    const items = staff(page).locator('ul.supervisor li');
+    await expect(items).toHaveCount(3);
+    await expect(items.first()).toHaveAttribute('data-action', 'reload');
+    await expect(items.nth(1)).toContainText('la pagina si è bloccata (crash) · renderer killed');
   });
 
   test('teacher mode: the class is counted once, the station waits for the teacher and never resets by itself', async ({
