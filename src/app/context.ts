@@ -5,6 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import type { KioskConfig } from '../contracts/kiosk-config.ts';
 import type { Records } from '../records/records.ts';
 import type { Speaker } from '../sound/speaker.ts';
+import type { StageStats } from '../stage/stage.ts';
 import type { SyncUploader } from '../sync/uploader.ts';
 import type { StaffAlerts } from './alerts.ts';
 import type { Analytics } from './analytics.ts';
@@ -26,6 +27,8 @@ export interface StationServices {
    * yet, or when the kiosk config names no register).
    */
   sync?: SyncUploader | null;
+  /** The 3D stage's counters once a journey made it (staff health, the watchdog, the soak suite). */
+  stageStats?: () => StageStats;
 }
 
 export const servicesContext = createContext<StationServices>(Symbol('percorso-services'));

@@ -120,6 +120,8 @@ export class JourneyStation extends LitElement {
 
   private attachStage(stage: Stage): void {
     this.stage = stage;
+    // One stage for the app's lifetime: its counters stay readable after this visit.
+    if (this.services) this.services.stageStats = () => stage.stats();
     const onReady = (event: Event) => {
       this.dataset.stageReady = (event as CustomEvent<{ scene: string }>).detail.scene;
       this.dispatchEvent(
