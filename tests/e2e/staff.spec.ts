@@ -185,17 +185,25 @@ test.describe('staff panel', () => {
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
     // What `npm run kiosk` calls over the DevTools pipe after a heartbeat (src/kiosk/heartbeat.ts).
     await expect
-      .poll(() =>
-        page.evaluate(() =>
-          (
-            window as unknown as { percorsoSupervisorLog?: (entries: unknown) => boolean }
-          ).percorsoSupervisorLog?.([
-            { at: '2026-12-07T08:00:00.000Z', action: 'launch', reason: 'start' },
-            { at: '2026-12-07T10:15:00.000Z', action: 'crash', reason: 'renderer killed', screen: 'journey' },
-            { at: '2026-12-07T10:15:01.000Z', action: 'reload', reason: 'after a crash' },
-            { at: 'not a date', action: 'reload', reason: 'malformed, dropped' },
-          ]),
-        ),
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (
+              window as unknown as { percorsoSupervisorLog?: (entries: unknown) => boolean }
+            ).percorsoSupervisorLog?.([
+              { at: '2026-12-07T08:00:00.000Z', action: 'launch', reason: 'start' },
+              {
+                at: '2026-12-07T10:15:00.000Z',
+                action: 'crash',
+                reason: 'renderer killed',
+                screen: 'journey',
+              },
+              { at: '2026-12-07T10:15:01.000Z', action: 'reload', reason: 'after a crash' },
+              { at: 'not a date', action: 'reload', reason: 'malformed, dropped' },
+            ]),
+          ),
+        // The heartbeat module loads after the first frame: slow on a busy machine.
+        { timeout: 20_000 },
       )
       .toBe(true);
     await page.reload();
