@@ -17,7 +17,7 @@ export interface Snapshot {
  * Chromium's performance timeline (long frames, paints, layout shifts: buffers it caps itself).
  */
 const INSTRUMENTATION =
-  /^blink::(NetworkResourcesData|HeapHashTableBacking<blink::HashTable<blink::String, blink::KeyValuePair<blink::String, cppgc::internal::BasicMember<blink::NetworkResourcesData)|^Performance(LongAnimationFrame|Script)Timing$|^blink::ScriptTimingInfo$|^(LargestContentfulPaint|InteractionContentfulPaint|LayoutShift)$/;
+  /^blink::(NetworkResourcesData|HeapHashTableBacking<blink::HashTable<blink::String, blink::KeyValuePair<blink::String, cppgc::internal::BasicMember<blink::NetworkResourcesData)|^Performance(LongAnimationFrame|Script)Timing$|^blink::ScriptTimingInfo$|^(LargestContentfulPaint|InteractionContentfulPaint|LayoutShift|LayoutShiftAttribution|TaskAttributionTiming|PerformanceLongTaskTiming)$/;
 
 interface RawSnapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };

@@ -241,13 +241,12 @@ for (const [name, role] of Object.entries(ROLES)) {
       },
     });
     expect(heapPer100, 'heap slope per 100 cycles').toBeLessThanOrEqual(HEAP_GOAL_KB);
-    expect(Math.abs(last.nodes - first.nodes) / first.nodes, 'DOM nodes within 2 %').toBeLessThanOrEqual(
+    // Growth is what a leak looks like; fewer at the end only means the first reading caught
+    // something still settling (a prompt's listeners, a fade).
+    expect((last.nodes - first.nodes) / first.nodes, 'DOM nodes within 2 %').toBeLessThanOrEqual(0.02);
+    expect((last.listeners - first.listeners) / first.listeners, 'listeners within 2 %').toBeLessThanOrEqual(
       0.02,
     );
-    expect(
-      Math.abs(last.listeners - first.listeners) / first.listeners,
-      'event listeners within 2 %',
-    ).toBeLessThanOrEqual(0.02);
     expect(last.gpu, 'the 3D stage gives back what a visit drew').toBe(first.gpu);
     // Decoded prompts stay cached (48 at most, by design); beds and narration must not pile up.
     expect(last.howls, 'howls stay bounded').toBeLessThanOrEqual(PROMPT_CACHE_SIZE + 2);
