@@ -445,9 +445,9 @@ export class StaffPanel extends LitElement {
   private async onTeacher(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const group = String(data.get('group') ?? '').trim();
-    const size = Number(data.get('size'));
-    const language = String(data.get('language') ?? 'it');
+    const group = String(data.get('class-group') ?? '').trim();
+    const size = Number(data.get('class-size'));
+    const language = String(data.get('class-language') ?? 'it');
     if (!Number.isInteger(size) || size < 1 || size > 500) {
       this.pending = { label: 'Classe', state: 'failed', error: 'Indica quante persone: da 1 a 500.' };
       return;
@@ -679,9 +679,9 @@ export class StaffPanel extends LitElement {
       <p class="hint">La stazione aspetta la classe: ogni frase resta sullo schermo finché non tocchi «avanti»,
         e la visita non si azzera da sola. La classe si conta una volta sola.</p>
       <form class="teacher" @submit=${this.onTeacher}>
-        <label>Classe <input name="group" maxlength="60" placeholder="es. 3B Liceo" /></label>
-        <label>Persone <input name="size" type="number" min="1" max="500" required inputmode="numeric" /></label>
-        <label>Lingua <select name="language">${offered.map(
+        <label>Classe <input name="class-group" maxlength="60" placeholder="es. 3B Liceo" /></label>
+        <label>Persone <input name="class-size" type="number" min="1" max="500" required inputmode="numeric" /></label>
+        <label>Lingua <select name="class-language">${offered.map(
           (code) => html`<option value=${code}>${LANGUAGES[code].nativeName}</option>`,
         )}</select></label>
         <button type="submit">Conta e guida la classe</button>

@@ -223,8 +223,8 @@ test.describe('staff panel', () => {
     await page.goto('/?kiosk=workers-journey');
     await openPanel(page);
     const form = staff(page).locator('form.teacher');
-    await form.locator('input[name="group"]').fill('4A');
-    await form.locator('input[name="size"]').fill('22');
+    await form.locator('input[name="class-group"]').fill('4A');
+    await form.locator('input[name="class-size"]').fill('22');
     await form.getByRole('button', { name: 'Conta e guida la classe' }).click();
     const app = page.locator('percorso-app');
     await expect(app).toHaveAttribute('data-screen', 'journey');
