@@ -84,6 +84,32 @@ describe('startHeartbeat', () => {
     expect(beats).toHaveLength(4);
   });
 
+  it('beats at each change of screen as well, and stops watching when stopped', () => {
+    const win = fakeWindow();
+    const beats: { screen: string }[] = [];
+    win.percorsoHeartbeat = (payload: string) => beats.push(JSON.parse(payload));
+    let screen = 'journey';
+    let changed: (() => void) | undefined;
+    const stop = startHeartbeat(
+      win,
+      source({
+        screen: () => screen,
+        watchScreen: (callback) => {
+          changed = callback;
+          return () => {
+            changed = undefined;
+          };
+        },
+      }),
+      memoryStore(),
+    );
+    screen = 'attract';
+    changed?.();
+    expect(beats.map((b) => b.screen)).toEqual(['journey', 'attract']);
+    stop();
+    expect(changed).toBeUndefined();
+  });
+
   it('stays silent without a supervisor, and starts beating when the binding appears', () => {
     const win = fakeWindow();
     startHeartbeat(win, source(), memoryStore());

@@ -32,6 +32,12 @@ export interface HeartbeatSource {
   /** `performance.memory.usedJSHeapSize` where the browser exposes it. */
   heapUsed(): number | undefined;
   now(): number;
+  /**
+   * Calls back whenever the screen changes, so the supervisor hears of a return to the attract
+   * loop at once (recovery times, the nightly restart) rather than at the next beat. Returns a
+   * function that stops watching.
+   */
+  watchScreen?(changed: () => void): () => void;
 }
 
 /** One beat's payload: small, and only what staff need to see at a glance. */
@@ -77,9 +83,9 @@ export function appendSupervisorLog(store: KeyValueStore, incoming: unknown): nu
 }
 
 /**
- * Beats now and every `intervalMs` while the supervisor's binding exists (looked up at each
- * beat: a supervisor may attach later), and answers the supervisor's log deliveries.
- * Returns a function that stops both.
+ * Beats now, every `intervalMs` and at each change of screen while the supervisor's binding
+ * exists (looked up at each beat: a supervisor may attach later), and answers the supervisor's
+ * log deliveries. Returns a function that stops all of it.
  */
 export function startHeartbeat(
   win: HeartbeatWindow,
@@ -103,8 +109,10 @@ export function startHeartbeat(
   };
   beat();
   const timer = win.setInterval(beat, intervalMs);
+  const unwatch = source.watchScreen?.(beat);
   return () => {
     win.clearInterval(timer);
+    unwatch?.();
     delete win[SUPERVISOR_LOG_FUNCTION];
   };
 }
@@ -120,5 +128,15 @@ export function browserHeartbeatSource(
     heapUsed: () =>
       (performance as Performance & { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize,
     now: () => Date.now(),
+    watchScreen: (changed) => {
+      let last = element.dataset.screen;
+      const observer = new MutationObserver(() => {
+        if (element.dataset.screen === last) return;
+        last = element.dataset.screen;
+        changed();
+      });
+      observer.observe(element, { attributes: true, attributeFilter: ['data-screen'] });
+      return () => observer.disconnect();
+    },
   };
 }
