@@ -2,7 +2,7 @@
 // disk filling up). Visitors keep their flow; the shell shows a discreet corner mark and the
 // staff panel lists the alerts with what to do.
 
-export type AlertKind = 'storage-failed' | 'storage-high' | 'storage-unavailable';
+export type AlertKind = 'storage-failed' | 'storage-high' | 'storage-unavailable' | 'clock-jump';
 
 export interface StaffAlert {
   kind: AlertKind;

@@ -7,6 +7,7 @@ import { isLanguageCode, type LanguageCode } from '../contracts/languages.ts';
 import { applyDocumentLanguage, createI18n, loadShellStrings } from '../i18n/i18n.ts';
 import { resolutionOrder } from '../i18n/languages.ts';
 import type { CompiledInstallation } from '../journeys/compiled.ts';
+import { CLOCK_CHECK_MS, ClockWatch, describeClockJump } from '../kiosk/clock-watch.ts';
 import { describeThrown, ErrorLog } from '../kiosk/error-log.ts';
 import { installLockdown } from '../kiosk/lockdown.ts';
 import { readStorageState } from '../records/storage-watch.ts';
@@ -100,6 +101,7 @@ export async function boot(win: Window): Promise<void> {
       .catch(() => {});
   };
   win.setInterval(() => void checkStorage(), STORAGE_CHECK_MS);
+  watchClock(win, alerts, errorLog);
 
   app = doc.createElement('percorso-app');
   app.services = { config, i18n, speaker, analytics: new RecordsAnalytics(records), records, alerts };
@@ -167,6 +169,18 @@ async function startSync(app: PercorsoApp): Promise<void> {
   uploader.start();
   // Back on the network: try at once rather than at the end of a backoff.
   window.addEventListener('online', () => uploader.syncNow());
+}
+
+/** Tells staff (an alert, the error log the supervisor and the register see) when the clock jumps. */
+function watchClock(win: Window, alerts: StaffAlerts, errorLog: ErrorLog): void {
+  const watch = new ClockWatch();
+  win.setInterval(() => {
+    const jump = watch.check();
+    if (jump === 0) return;
+    const text = describeClockJump(jump, new Date());
+    alerts.raise('clock-jump', text);
+    errorLog.append({ kind: 'clock', message: text.en });
+  }, CLOCK_CHECK_MS);
 }
 
 /** Reports to the kiosk supervisor (`npm run kiosk`) when it runs this page; see src/kiosk/heartbeat.ts. */

@@ -4,7 +4,7 @@
 
 export interface ErrorEntry {
   at: string;
-  kind: 'error' | 'unhandledrejection' | 'render' | 'csp' | 'boot';
+  kind: 'error' | 'unhandledrejection' | 'render' | 'csp' | 'boot' | 'clock';
   message: string;
   stack?: string;
   screen?: string;
