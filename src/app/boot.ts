@@ -155,8 +155,9 @@ async function cacheStationAudio(app: PercorsoApp): Promise<void> {
 async function startSync(app: PercorsoApp): Promise<void> {
   const { config } = app.services;
   if (!config.register) return;
-  const [{ SyncUploader }, records] = await Promise.all([
+  const [{ SyncUploader }, { readSupervisorLog }, records] = await Promise.all([
     import('../sync/uploader.ts'),
+    import('../kiosk/heartbeat.ts'),
     app.services.records(),
   ]);
   const uploader = new SyncUploader({
@@ -164,6 +165,8 @@ async function startSync(app: PercorsoApp): Promise<void> {
     url: config.register.url,
     appVersion: import.meta.env.VITE_APP_VERSION ?? 'dev',
     storageRatio: async () => (await readStorageState(navigator.storage))?.ratio ?? null,
+    // What `npm run kiosk` did on this station reaches the register's kiosk view.
+    supervisorLog: () => readSupervisorLog(localStorage),
   });
   app.services.sync = uploader;
   uploader.start();

@@ -3,15 +3,21 @@
 // (src/register/app.ts), which checks requests with it. zod/mini, so it runs in the browser too.
 
 import * as z from 'zod/mini';
+import { supervisorEntrySchema } from './supervisor.ts';
 
 export const MAX_BATCH_RECORDS = 500;
 export const SYNC_STORES = ['attendance', 'reflections', 'events'] as const;
 export type SyncStore = (typeof SYNC_STORES)[number];
 
+/** The newest supervisor actions a heartbeat carries (`npm run kiosk`'s log, as the page keeps it). */
+export const HEARTBEAT_SUPERVISOR_ENTRIES = 10;
+
 export const heartbeatSchema = z.object({
   appVersion: z.string().check(z.maxLength(40)),
   pending: z.int().check(z.minimum(0), z.maximum(100_000_000)),
   storageRatio: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  /** What the kiosk's supervisor did lately (reloads, relaunches, crashes), oldest first. */
+  supervisor: z.optional(z.array(supervisorEntrySchema).check(z.maxLength(HEARTBEAT_SUPERVISOR_ENTRIES))),
 });
 export type Heartbeat = z.output<typeof heartbeatSchema>;
 

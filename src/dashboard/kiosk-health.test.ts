@@ -1,6 +1,7 @@
 // What the kiosks table flags.
 import { describe, expect, it } from 'vitest';
-import { clockIsOff, clockState, kioskState, storageIsHigh } from './kiosk-health.ts';
+import type { SupervisorEntry } from '../contracts/supervisor.ts';
+import { clockIsOff, clockState, kioskState, storageIsHigh, supervisorSummary } from './kiosk-health.ts';
 import type { Kiosk } from './wire.ts';
 
 const kiosk: Kiosk = {
@@ -17,6 +18,7 @@ const kiosk: Kiosk = {
   quarantined: 0,
   silent: false,
   offline: false,
+  supervisor: [],
 };
 
 describe('kiosk health', () => {
@@ -42,5 +44,43 @@ describe('kiosk health', () => {
     expect(storageIsHigh(0.79)).toBe(false);
     expect(storageIsHigh(0.8)).toBe(true);
     expect(storageIsHigh(null)).toBe(false);
+  });
+});
+
+describe('supervisorSummary', () => {
+  const at = (hoursAgo: number) => new Date(Date.UTC(2026, 11, 7, 12) - hoursAgo * 3_600_000).toISOString();
+  const now = new Date(Date.UTC(2026, 11, 7, 12));
+  const entry = (action: SupervisorEntry['action'], hoursAgo: number): SupervisorEntry => ({
+    at: at(hoursAgo),
+    action,
+    reason: action,
+  });
+
+  it('is null where no supervisor reported', () => {
+    expect(supervisorSummary([], now)).toBeNull();
+  });
+
+  it('counts the recoveries of the last day, a crash or a hang with its reload once', () => {
+    const summary = supervisorSummary(
+      [
+        entry('relaunch', 30), // yesterday: not counted
+        entry('launch', 29),
+        entry('crash', 5),
+        entry('reload', 5),
+        entry('missed-heartbeats', 2),
+        entry('reload', 2),
+        entry('nightly-restart', 1),
+      ],
+      now,
+    );
+    expect(summary).toMatchObject({ recoveries: 2, warn: false, latest: { action: 'nightly-restart' } });
+  });
+
+  it('warns from three a day', () => {
+    const summary = supervisorSummary(
+      [entry('relaunch', 3), entry('server-restart', 2), entry('crash', 1), entry('reload', 1)],
+      now,
+    );
+    expect(summary).toMatchObject({ recoveries: 3, warn: true, latest: { action: 'reload' } });
   });
 });

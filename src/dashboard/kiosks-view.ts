@@ -10,7 +10,7 @@ import type { RegisterApi } from './api.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import { announce, apiContext, type DashboardLocale, localeContext } from './context.ts';
 import { dashboardStyles } from './dashboard.styles.ts';
-import { clockIsOff, clockState, kioskState, storageIsHigh } from './kiosk-health.ts';
+import { clockIsOff, clockState, kioskState, storageIsHigh, supervisorSummary } from './kiosk-health.ts';
 import { Loader } from './loader.ts';
 import { describeError } from './messages.ts';
 import { loadLines, scrollable } from './parts.ts';
@@ -153,6 +153,19 @@ export class KiosksView extends LitElement {
     return clockIsOff(offset) ? html`<span class="warn">⚠ ${text}</span>` : text;
   }
 
+  private renderSupervisor(kiosk: Kiosk, now: Date) {
+    const { t, fmt } = this.locale;
+    const summary = supervisorSummary(kiosk.supervisor ?? [], now);
+    if (!summary) return html`—<span class="vh"> ${t.kiosks.noSupervisor}</span>`;
+    const count = fmt.number(summary.recoveries);
+    const last = t.kiosks.lastAction(
+      t.kiosks.supervisorActions[summary.latest.action],
+      fmt.ago(summary.latest.at, now),
+    );
+    return html`${summary.warn ? html`<span class="warn">⚠ ${count}</span>` : count}<span class="sub"
+      title=${summary.latest.reason}>${last}</span>`;
+  }
+
   private unknown() {
     return html`—<span class="vh"> ${this.locale.t.app.unknown}</span>`;
   }
@@ -179,6 +192,7 @@ export class KiosksView extends LitElement {
             : fmt.percent(kiosk.storageRatio)
       }</td>
       <td>${this.renderClock(kiosk.clockOffsetMs)}</td>
+      <td class="num" data-recoveries>${this.renderSupervisor(kiosk, now)}</td>
       <td class="num">${fmt.number(kiosk.records)}</td>
       <td class="num">${
         kiosk.quarantined > 0 ? html`<span class="warn">${fmt.number(kiosk.quarantined)}</span>` : '0'
@@ -209,6 +223,7 @@ export class KiosksView extends LitElement {
           <th scope="col" class="num">${t.kiosks.pending}</th>
           <th scope="col" class="num">${t.kiosks.storage}</th>
           <th scope="col">${t.kiosks.clock}</th>
+          <th scope="col" class="num">${t.kiosks.recoveries}</th>
           <th scope="col" class="num">${t.kiosks.records}</th>
           <th scope="col" class="num">${t.kiosks.quarantined}</th>
           <th scope="col"><span class="vh">${t.kiosks.actions}</span></th>

@@ -13,6 +13,7 @@ import {
   PROVINCE_NAMES,
   type Province,
 } from '../contracts/register.ts';
+import type { SupervisorAction } from '../contracts/supervisor.ts';
 import type { ModerationStatus } from './wire.ts';
 
 export const LANGS = ['it', 'en'] as const;
@@ -214,6 +215,19 @@ const it = {
     clock: 'Orologio',
     records: 'Record',
     quarantined: 'In quarantena',
+    recoveries: 'Riavvii automatici (24 h)',
+    lastAction: (action: string, ago: string) => `ultimo: ${action}, ${ago}`,
+    noSupervisor: 'senza supervisore',
+    supervisorActions: {
+      launch: 'avvio',
+      reload: 'ricarica della pagina',
+      relaunch: 'riavvio del browser',
+      crash: 'pagina andata in crash',
+      'missed-heartbeats': 'pagina bloccata',
+      'nightly-restart': 'riavvio notturno',
+      'server-restart': 'riavvio del server',
+      exit: 'spegnimento',
+    } as Record<SupervisorAction, string>,
     actions: 'Azioni',
     ok: 'In contatto',
     silent: 'Silenzioso da più di un giorno',
@@ -493,6 +507,19 @@ const en: Strings = {
     clock: 'Clock',
     records: 'Records',
     quarantined: 'Quarantined',
+    recoveries: 'Automatic restarts (24 h)',
+    lastAction: (action, ago) => `last: ${action}, ${ago}`,
+    noSupervisor: 'no supervisor',
+    supervisorActions: {
+      launch: 'start',
+      reload: 'page reloaded',
+      relaunch: 'browser restarted',
+      crash: 'page crashed',
+      'missed-heartbeats': 'page stuck',
+      'nightly-restart': 'nightly restart',
+      'server-restart': 'server restarted',
+      exit: 'shut down',
+    },
     actions: 'Actions',
     ok: 'In contact',
     silent: 'Silent for over a day',

@@ -4,6 +4,7 @@
 // to the register's types at compile time, so the two cannot drift apart unnoticed.
 
 import type { Audience, EventType, Province } from '../contracts/register.ts';
+import type { SupervisorEntry } from '../contracts/supervisor.ts';
 
 /** A calendar date written YYYY-MM-DD. */
 export type IsoDay = string;
@@ -111,6 +112,8 @@ export interface Kiosk {
   silent: boolean;
   /** Filed from USB bundles: it never signs in. */
   offline: boolean;
+  /** What its supervisor (`npm run kiosk`) did lately, oldest first; empty without one. */
+  supervisor: SupervisorEntry[];
 }
 
 export interface Enrolled {

@@ -148,6 +148,10 @@ export async function buildRegisterApp(options: RegisterAppOptions): Promise<Fas
               app_version: batch.heartbeat.appVersion,
               pending: batch.heartbeat.pending,
               storage_ratio: storageRatio,
+              // Replaced, not merged: the kiosk always sends its newest entries.
+              ...(batch.heartbeat.supervisor
+                ? { supervisor_log: JSON.stringify(batch.heartbeat.supervisor) }
+                : {}),
             }
           : {}),
       })

@@ -20,6 +20,8 @@ export interface KiosksTable {
   pending: number | null;
   storage_ratio: number | null;
   clock_offset_ms: number | null;
+  /** The newest supervisor actions the kiosk reported (JSON array of SupervisorEntry), or null. */
+  supervisor_log: string | null;
 }
 
 /** Every record a kiosk appended (attendance events and reflections), stored once. */
@@ -249,6 +251,11 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('moderated_at', 'text', (c) => c.notNull())
         .addColumn('moderated_by', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0003-kiosk-supervisor-log': {
+    async up(db) {
+      await db.schema.alterTable('kiosks').addColumn('supervisor_log', 'text').execute();
     },
   },
 };

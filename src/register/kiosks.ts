@@ -2,6 +2,7 @@
 // so a fast hash is enough: there is nothing to guess), revocable.
 
 import { createHash, randomBytes } from 'node:crypto';
+import { type SupervisorEntry, supervisorEntrySchema } from '../contracts/supervisor.ts';
 import type { RegisterDb } from './db.ts';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -31,6 +32,7 @@ export async function enrolKiosk(db: RegisterDb, name: string, now = new Date())
       pending: null,
       storage_ratio: null,
       clock_offset_ms: null,
+      supervisor_log: null,
     })
     .execute();
   return { id, name: clean, token };
@@ -81,6 +83,24 @@ export interface KioskStatus {
   silent: boolean;
   /** Records that came on a USB bundle, not over the network. */
   offline: boolean;
+  /** What the kiosk's supervisor (`npm run kiosk`) did lately, oldest first, as last reported. */
+  supervisor: SupervisorEntry[];
+}
+
+/** The stored supervisor log, entry by entry through the contract (anything else is dropped). */
+export function parseSupervisorLog(stored: string | null): SupervisorEntry[] {
+  if (!stored) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((item) => {
+    const entry = supervisorEntrySchema.safeParse(item);
+    return entry.success ? [entry.data] : [];
+  });
 }
 
 export async function listKiosks(db: RegisterDb, now = new Date()): Promise<KioskStatus[]> {
@@ -116,6 +136,7 @@ export async function listKiosks(db: RegisterDb, now = new Date()): Promise<Kios
         k.revoked_at === null &&
         (k.last_seen_at === null || now.getTime() - Date.parse(k.last_seen_at) > SILENT_AFTER_MS),
       offline,
+      supervisor: parseSupervisorLog(k.supervisor_log),
     };
   });
 }
@@ -151,6 +172,7 @@ export async function offlineKiosk(
       pending: null,
       storage_ratio: null,
       clock_offset_ms: null,
+      supervisor_log: null,
     })
     .onConflict((oc) => oc.doNothing())
     .execute();

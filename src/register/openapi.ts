@@ -1,5 +1,8 @@
 // The register's API described for people and tools (served at /api/v1/openapi.json).
 
+import { SUPERVISOR_ACTIONS } from '../contracts/supervisor.ts';
+import { HEARTBEAT_SUPERVISOR_ENTRIES } from '../contracts/sync-wire.ts';
+
 const errors = {
   400: { description: 'bad input: the body says what to change; nothing stored' },
   401: { description: 'sign in first' },
@@ -121,6 +124,22 @@ export const OPENAPI = {
               appVersion: { type: 'string', maxLength: 40 },
               pending: { type: 'integer', minimum: 0 },
               storageRatio: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+              supervisor: {
+                type: 'array',
+                maxItems: HEARTBEAT_SUPERVISOR_ENTRIES,
+                description:
+                  "The kiosk supervisor's newest actions (`npm run kiosk`), oldest first; replaces the last report.",
+                items: {
+                  type: 'object',
+                  required: ['at', 'action', 'reason'],
+                  properties: {
+                    at: { type: 'string', format: 'date-time' },
+                    action: { enum: [...SUPERVISOR_ACTIONS] },
+                    reason: { type: 'string', maxLength: 2000 },
+                    screen: { type: 'string', maxLength: 40 },
+                  },
+                },
+              },
             },
           },
           records: {

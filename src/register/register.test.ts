@@ -7,7 +7,7 @@ import { seeded } from '../stage/seeded.ts';
 import { buildRegisterApp, MAX_BATCH_BYTES } from './app.ts';
 import type { OpenedRegister } from './db.ts';
 import { type BatchItem, contentHash, ingestBatch } from './ingest.ts';
-import { enrolKiosk, revokeKiosk } from './kiosks.ts';
+import { enrolKiosk, listKiosks, parseSupervisorLog, revokeKiosk } from './kiosks.ts';
 import { BACKENDS } from './test-backends.ts';
 
 const newId = createUuid7();
@@ -244,6 +244,47 @@ describe.each(BACKENDS)('register on %s', (_name, backend, available) => {
       },
     );
 
+    it.skipIf(!available)(
+      "keeps the supervisor's newest actions from a heartbeat, even one with no records, for the kiosk view",
+      async () => {
+        const supervisor = [
+          { at: '2026-12-07T08:00:00.000Z', action: 'crash', reason: 'renderer gone', screen: 'journey' },
+          { at: '2026-12-07T08:00:01.000Z', action: 'reload', reason: 'opening the station again' },
+        ];
+        const res = await post({
+          sentAt: new Date(clock + 2000).toISOString(),
+          heartbeat: { appVersion: '0.1.1', pending: 0, storageRatio: null, supervisor },
+          records: [],
+        });
+        expect(res.statusCode).toBe(200);
+        expect(res.json().results).toEqual([]);
+        const kiosk = (await listKiosks(opened.db)).find((k) => k.name === 'Workers 2');
+        expect(kiosk?.supervisor).toEqual(supervisor);
+        expect(kiosk?.appVersion).toBe('0.1.1');
+        // A heartbeat without the field leaves the last report alone; a bad one is refused whole.
+        await post({
+          sentAt: new Date(clock + 2000).toISOString(),
+          heartbeat: { appVersion: '0.1.1', pending: 0, storageRatio: null },
+          records: [],
+        });
+        expect((await listKiosks(opened.db)).find((k) => k.name === 'Workers 2')?.supervisor).toEqual(
+          supervisor,
+        );
+        const bad = await post({
+          sentAt: new Date(clock + 2000).toISOString(),
+          heartbeat: {
+            appVersion: '0.1.1',
+            pending: 0,
+            storageRatio: null,
+            supervisor: [{ action: 'reboot' }],
+          },
+          records: [],
+        });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().error).toMatch(/heartbeat\.supervisor/);
+      },
+    );
+
     it.skipIf(!available)('refuses what it should, with a 4xx that says why and nothing stored', async () => {
       const before = await count('records');
       const device = `dev-${crypto.randomUUID()}`;
@@ -300,5 +341,15 @@ describe.each(BACKENDS)('register on %s', (_name, backend, available) => {
       clock += 1000;
       expect((await send()).statusCode).toBe(200);
     });
+  });
+});
+
+describe('parseSupervisorLog', () => {
+  it('keeps the entries the contract accepts and drops the rest', () => {
+    const good = { at: '2026-12-07T08:00:00.000Z', action: 'relaunch', reason: 'Chromium exited' };
+    expect(parseSupervisorLog(JSON.stringify([good, { action: 'reboot' }, 3]))).toEqual([good]);
+    expect(parseSupervisorLog(null)).toEqual([]);
+    expect(parseSupervisorLog('{not json')).toEqual([]);
+    expect(parseSupervisorLog('{"a":1}')).toEqual([]);
   });
 });

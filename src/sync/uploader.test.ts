@@ -7,11 +7,13 @@ import 'fake-indexeddb/auto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupervisorEntry } from '../contracts/supervisor.ts';
+import type { BatchRequest } from '../contracts/sync-wire.ts';
 import type { AttendanceBody } from '../records/attendance.ts';
 import { Records } from '../records/records.ts';
 import { SETTING_KEYS } from '../records/settings.ts';
 import { buildRegisterApp } from '../register/app.ts';
-import { enrolKiosk } from '../register/kiosks.ts';
+import { enrolKiosk, listKiosks } from '../register/kiosks.ts';
 import { sqliteBackend } from '../register/test-backends.ts';
 import { seeded } from '../stage/seeded.ts';
 import { SYNC_SETTINGS, type SyncState, SyncUploader, type UploaderOptions } from './uploader.ts';
@@ -105,6 +107,46 @@ describe('the uploader', () => {
       .where('name', '=', 'Workers test')
       .executeTakeFirstOrThrow();
     expect(row.app_version).toBe('0.1.0-test');
+    records.close();
+  });
+
+  it('tells the register it is alive, and what its supervisor did, with nothing to send', async () => {
+    const records = await kiosk(0);
+    const log: SupervisorEntry[] = [{ at: '2026-12-07T08:00:00.000Z', action: 'launch', reason: 'start' }];
+    const sent: { records: number; supervisor?: SupervisorEntry[] }[] = [];
+    const watched: typeof fetch = async (input, init) => {
+      const body = JSON.parse(String(init?.body)) as BatchRequest;
+      sent.push({ records: body.records.length, supervisor: body.heartbeat?.supervisor });
+      return fetch(input, init);
+    };
+    let now = Date.UTC(2026, 11, 7, 9);
+    const u = uploader(records, {
+      fetch: watched,
+      now: () => now,
+      supervisorLog: () => log,
+      heartbeatEveryMs: 15 * 60_000,
+    });
+    u.start();
+    await until(u, () => sent.length === 1);
+    expect(sent[0]).toEqual({ records: 0, supervisor: log });
+    // Idle checks within the quarter hour with nothing new: no request.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sent).toHaveLength(1);
+    // A new action is reported at the next check; the newest 10 at most.
+    for (let i = 1; i <= 12; i++)
+      log.push({
+        at: `2026-12-07T08:0${Math.floor(i / 10)}:${String(i % 10).padStart(2, '0')}.000Z`,
+        action: 'reload',
+        reason: `r${i}`,
+      });
+    await until(u, () => sent.length === 2);
+    expect(sent[1]?.supervisor).toEqual(log.slice(-10));
+    // And the quarter hour brings a heartbeat even with nothing new.
+    now += 15 * 60_000;
+    await until(u, () => sent.length === 3);
+    await u.stop();
+    const kioskRow = (await listKiosks(opened.db)).find((k) => k.name === 'Workers test');
+    expect(kioskRow?.supervisor).toEqual(log.slice(-10));
     records.close();
   });
 

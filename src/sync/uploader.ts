@@ -6,7 +6,13 @@
 // is halved; a record it refuses is set aside with the reason for staff, never resent in a loop.
 // Acknowledged records are pruned after 60 days, raising the counter's floor (src/records).
 
-import { type BatchRequest, batchAnswerSchema } from '../contracts/sync-wire.ts';
+import type { SupervisorEntry } from '../contracts/supervisor.ts';
+import {
+  type BatchRequest,
+  batchAnswerSchema,
+  HEARTBEAT_SUPERVISOR_ENTRIES,
+  type Heartbeat,
+} from '../contracts/sync-wire.ts';
 import type { Records, SyncRefusal } from '../records/records.ts';
 import { SETTING_KEYS } from '../records/settings.ts';
 import type { LockManagerLike } from '../records/writer-lease.ts';
@@ -23,6 +29,8 @@ export const BATCH_RECORDS = 500;
 /** Under the register's 1 MiB body limit, with room for the envelope. */
 export const BATCH_BYTES = 900 * 1024;
 export const PRUNE_AFTER_DAYS = 60;
+/** With nothing to send, the kiosk still tells the register it is alive this often. */
+export const HEARTBEAT_EVERY_MS = 15 * 60_000;
 
 export type SyncPhase =
   /** No register in the kiosk config: records stay here (export them). */
@@ -71,6 +79,10 @@ export interface UploaderOptions {
   storageRatio?: () => Promise<number | null>;
   /** Where the register lives relative to (for "/"). */
   origin?: string;
+  /** The supervisor's actions as the page keeps them (src/kiosk/heartbeat.ts), oldest first. */
+  supervisorLog?: () => readonly SupervisorEntry[];
+  /** With nothing to send, a heartbeat alone this often (and at once for a new supervisor action). */
+  heartbeatEveryMs?: number;
 }
 
 type Step = { waitMs: number };
@@ -98,6 +110,9 @@ export class SyncUploader {
   private lastPrune = 0;
   private lastSuccessSaved = 0;
   private storage: { ratio: number | null; at: number } | null = null;
+  /** When the register last answered a batch, and the newest supervisor action it was told of. */
+  private lastContact = Number.NEGATIVE_INFINITY;
+  private lastReported = '';
   private current: SyncState = {
     phase: 'idle',
     pending: null,
@@ -238,20 +253,30 @@ export class SyncUploader {
     const items = await records.unsynced(this.batchLimit, skip);
     if (items.length === 0) {
       await this.pruneNow();
-      this.set({ phase: 'idle', pending: await records.unsyncedCount(), message: 'tutto sincronizzato' });
+      const pending = await records.unsyncedCount();
+      if (this.heartbeatDue()) {
+        // Nothing to send, but the register's kiosk view should see this kiosk alive, and what its
+        // supervisor did: an empty batch carries the heartbeat.
+        try {
+          const heartbeat = await this.heartbeat(pending);
+          const request: BatchRequest = {
+            sentAt: new Date(this.now()).toISOString(),
+            heartbeat,
+            records: [],
+          };
+          await this.post(JSON.stringify(request), token);
+          this.contacted(heartbeat);
+        } catch (error) {
+          return this.onError(error, []);
+        }
+      }
+      this.set({ phase: 'idle', pending, message: 'tutto sincronizzato' });
       this.batchLimit = Math.min(this.options.batchRecords ?? BATCH_RECORDS, this.batchLimit * 2);
       return { waitMs: idleMs };
     }
     const pending = await records.unsyncedCount();
-    const request: BatchRequest = {
-      sentAt: new Date(this.now()).toISOString(),
-      heartbeat: {
-        appVersion: this.options.appVersion.slice(0, 40),
-        pending,
-        storageRatio: await this.storageRatio(),
-      },
-      records: items,
-    };
+    const heartbeat = await this.heartbeat(pending);
+    const request: BatchRequest = { sentAt: new Date(this.now()).toISOString(), heartbeat, records: items };
     const body = JSON.stringify(request);
     if (new TextEncoder().encode(body).length > BATCH_BYTES && items.length > 1) {
       this.batchLimit = Math.max(1, Math.floor(items.length / 2));
@@ -275,6 +300,7 @@ export class SyncUploader {
     if (!checked.success || checked.data.results.length !== items.length)
       return this.failed('il registro ha risposto in modo incompleto: nuovo tentativo più tardi');
     const results = checked.data.results;
+    this.contacted(heartbeat);
 
     const refused: RejectedRecord[] = [];
     results.forEach((result, i) => {
@@ -306,6 +332,38 @@ export class SyncUploader {
       message: refused.length ? `${refused.length} record rifiutati dal registro (vedi sotto)` : 'inviati',
     });
     return { waitMs: 0 };
+  }
+
+  private heartbeat(pending: number): Promise<Heartbeat> {
+    const supervisor = this.supervisorEntries();
+    return this.storageRatio().then((storageRatio) => ({
+      appVersion: this.options.appVersion.slice(0, 40),
+      pending,
+      storageRatio,
+      ...(supervisor.length ? { supervisor } : {}),
+    }));
+  }
+
+  private supervisorEntries(): SupervisorEntry[] {
+    try {
+      return this.options.supervisorLog?.().slice(-HEARTBEAT_SUPERVISOR_ENTRIES) ?? [];
+    } catch {
+      return []; // a log that cannot be read must not stop the records
+    }
+  }
+
+  private static entryKey(entry: SupervisorEntry | undefined): string {
+    return entry ? `${entry.at} ${entry.action}` : '';
+  }
+
+  private heartbeatDue(): boolean {
+    if (this.now() - this.lastContact >= (this.options.heartbeatEveryMs ?? HEARTBEAT_EVERY_MS)) return true;
+    return SyncUploader.entryKey(this.supervisorEntries().at(-1)) !== this.lastReported;
+  }
+
+  private contacted(heartbeat: Heartbeat): void {
+    this.lastContact = this.now();
+    this.lastReported = SyncUploader.entryKey(heartbeat.supervisor?.at(-1));
   }
 
   /** The storage estimate for the heartbeat, read at most once a minute (it is not free). */

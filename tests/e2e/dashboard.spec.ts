@@ -273,7 +273,21 @@ test('enrols a kiosk, shows its token once, lists it, and revokes it', async ({ 
       headers: { authorization: `Bearer ${token}` },
       data: {
         sentAt: new Date().toISOString(),
-        heartbeat: { appVersion: '9.9.9', pending: 2, storageRatio: 0.5 },
+        heartbeat: {
+          appVersion: '9.9.9',
+          pending: 2,
+          storageRatio: 0.5,
+          // What `npm run kiosk` did on the station: a crash and its reload, then a relaunch.
+          supervisor: [
+            { at: new Date(Date.now() - 3_600_000).toISOString(), action: 'crash', reason: 'renderer gone' },
+            { at: new Date(Date.now() - 3_599_000).toISOString(), action: 'reload', reason: 'opening again' },
+            {
+              at: new Date(Date.now() - 60_000).toISOString(),
+              action: 'relaunch',
+              reason: 'Chromium exited (signal SIGKILL)',
+            },
+          ],
+        },
         records: [],
       },
     });
@@ -282,6 +296,10 @@ test('enrols a kiosk, shows its token once, lists it, and revokes it', async ({ 
   await expect(row).toContainText('In contatto');
   await expect(row).toContainText('9.9.9');
   await expect(row).toContainText('50%');
+  // Two incidents the supervisor recovered from today, the newest named.
+  await expect(row.locator('[data-recoveries]')).toContainText('2');
+  await expect(row.locator('[data-recoveries]')).toContainText('ultimo: riavvio del browser');
+  await expectNoAxeViolations(page, 'kiosks with a supervisor report');
 
   await row.getByRole('button', { name: `Revoca ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: `Revocare «${name}»?` });
