@@ -142,7 +142,8 @@ const ROLES: Record<string, Role> = {
         channel.close();
         return id;
       }, n);
-      await expect(page.locator('percorso-wall').locator(`.card[data-id="${id}"]`)).toBeVisible();
+      // Shown as the new one (the pager may already have turned to the next page of cards).
+      await expect(page.locator('percorso-wall').locator(`.card[data-id="${id}"][data-new]`)).toBeAttached();
       await page.clock.runFor(2000);
     },
   },
