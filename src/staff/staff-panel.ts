@@ -21,7 +21,7 @@ import {
   PROVINCES,
   type Province,
 } from '../contracts/register.ts';
-import type { SupervisorAction } from '../contracts/supervisor.ts';
+import type { SupervisorAction, SupervisorEntry } from '../contracts/supervisor.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { readSupervisorLog } from '../kiosk/heartbeat.ts';
 import type { AttendanceBody, AttendanceRecord } from '../records/attendance.ts';
@@ -137,6 +137,8 @@ export class StaffPanel extends LitElement {
   @state() private totals: EventTotals | null = null;
   @state() private reflections: ReflectionRecord[] = [];
   @state() private health: HealthInfo | null = null;
+  /** The supervisor's newest entries, newest first: read when the "Stato" tab opens, not per render. */
+  @state() private supervisorLog: SupervisorEntry[] = [];
   @state() private alerts: StaffAlert[] = [];
   @state() private exportProgress: { label: string; done: number; total: number } | null = null;
   @state() private correcting: string | null = null;
@@ -300,6 +302,7 @@ export class StaffPanel extends LitElement {
 
   private async loadHealth(): Promise<void> {
     const records = this.records;
+    this.supervisorLog = readSupervisorLog(localStorage).slice(-20).reverse();
     const [storage, unsynced, errors, audio] = await Promise.all([
       readStorageState(navigator.storage).catch(() => null),
       records?.unsyncedCount().catch(() => null) ?? null,
@@ -794,7 +797,7 @@ export class StaffPanel extends LitElement {
 
   /** What the kiosk supervisor did lately: reloads, relaunches, crashes, nightly restarts. */
   private renderSupervisor() {
-    const entries = readSupervisorLog(localStorage).slice(-20).reverse();
+    const entries = this.supervisorLog;
     return html`<h3>Riavvii automatici</h3>
       ${
         entries.length
