@@ -45,3 +45,22 @@ export const supervisorEntrySchema = z.object({
   screen: z.optional(z.string().check(z.maxLength(40))),
 });
 export type SupervisorEntry = z.output<typeof supervisorEntrySchema>;
+
+/** The entries of a stored or received log that pass the schema, one by one; the rest dropped. */
+export function validSupervisorEntries(value: unknown): SupervisorEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const entry = supervisorEntrySchema.safeParse(item);
+    return entry.success ? [entry.data] : [];
+  });
+}
+
+/** The same, from JSON text (a file line, a storage slot, a database column); [] when unreadable. */
+export function parseSupervisorEntries(text: string | null): SupervisorEntry[] {
+  if (!text) return [];
+  try {
+    return validSupervisorEntries(JSON.parse(text));
+  } catch {
+    return [];
+  }
+}

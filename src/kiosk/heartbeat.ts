@@ -10,9 +10,10 @@ import {
   HEARTBEAT_BINDING,
   HEARTBEAT_INTERVAL_MS,
   type PageHeartbeat,
+  parseSupervisorEntries,
   SUPERVISOR_LOG_FUNCTION,
   type SupervisorEntry,
-  supervisorEntrySchema,
+  validSupervisorEntries,
 } from '../contracts/supervisor.ts';
 import type { KeyValueStore } from './error-log.ts';
 
@@ -54,25 +55,12 @@ export function heartbeatPayload(source: HeartbeatSource): PageHeartbeat {
 
 /** The supervisor's entries kept by this profile, oldest first; anything malformed is dropped. */
 export function readSupervisorLog(store: KeyValueStore): SupervisorEntry[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(store.getItem(SUPERVISOR_LOG_KEY) ?? '[]');
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((item) => {
-    const entry = supervisorEntrySchema.safeParse(item);
-    return entry.success ? [entry.data] : [];
-  });
+  return parseSupervisorEntries(store.getItem(SUPERVISOR_LOG_KEY));
 }
 
 /** Adds entries from the supervisor (checked one by one) and keeps the newest 50. */
 export function appendSupervisorLog(store: KeyValueStore, incoming: unknown): number {
-  const fresh = (Array.isArray(incoming) ? incoming : []).flatMap((item) => {
-    const entry = supervisorEntrySchema.safeParse(item);
-    return entry.success ? [entry.data] : [];
-  });
+  const fresh = validSupervisorEntries(incoming);
   const kept = [...readSupervisorLog(store), ...fresh].slice(-SUPERVISOR_LOG_CAPACITY);
   try {
     store.setItem(SUPERVISOR_LOG_KEY, JSON.stringify(kept));

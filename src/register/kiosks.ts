@@ -2,7 +2,7 @@
 // so a fast hash is enough: there is nothing to guess), revocable.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { type SupervisorEntry, supervisorEntrySchema } from '../contracts/supervisor.ts';
+import { parseSupervisorEntries, type SupervisorEntry } from '../contracts/supervisor.ts';
 import type { RegisterDb } from './db.ts';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -87,22 +87,6 @@ export interface KioskStatus {
   supervisor: SupervisorEntry[];
 }
 
-/** The stored supervisor log, entry by entry through the contract (anything else is dropped). */
-export function parseSupervisorLog(stored: string | null): SupervisorEntry[] {
-  if (!stored) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((item) => {
-    const entry = supervisorEntrySchema.safeParse(item);
-    return entry.success ? [entry.data] : [];
-  });
-}
-
 export async function listKiosks(db: RegisterDb, now = new Date()): Promise<KioskStatus[]> {
   const kiosks = await db.selectFrom('kiosks').selectAll().orderBy('name').orderBy('created_at').execute();
   const counts = await db
@@ -136,7 +120,7 @@ export async function listKiosks(db: RegisterDb, now = new Date()): Promise<Kios
         k.revoked_at === null &&
         (k.last_seen_at === null || now.getTime() - Date.parse(k.last_seen_at) > SILENT_AFTER_MS),
       offline,
-      supervisor: parseSupervisorLog(k.supervisor_log),
+      supervisor: parseSupervisorEntries(k.supervisor_log),
     };
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../contracts/canonical-json.ts';
+import { parseSupervisorEntries } from '../contracts/supervisor.ts';
 import type { AttendanceRecord } from '../records/attendance.ts';
 import type { ReflectionRecord } from '../records/reflection.ts';
 import { createUuid7 } from '../records/uuid.ts';
@@ -7,7 +8,7 @@ import { seeded } from '../stage/seeded.ts';
 import { buildRegisterApp, MAX_BATCH_BYTES } from './app.ts';
 import type { OpenedRegister } from './db.ts';
 import { type BatchItem, contentHash, ingestBatch } from './ingest.ts';
-import { enrolKiosk, listKiosks, parseSupervisorLog, revokeKiosk } from './kiosks.ts';
+import { enrolKiosk, listKiosks, revokeKiosk } from './kiosks.ts';
 import { BACKENDS } from './test-backends.ts';
 
 const newId = createUuid7();
@@ -344,12 +345,12 @@ describe.each(BACKENDS)('register on %s', (_name, backend, available) => {
   });
 });
 
-describe('parseSupervisorLog', () => {
+describe('parseSupervisorEntries', () => {
   it('keeps the entries the contract accepts and drops the rest', () => {
     const good = { at: '2026-12-07T08:00:00.000Z', action: 'relaunch', reason: 'Chromium exited' };
-    expect(parseSupervisorLog(JSON.stringify([good, { action: 'reboot' }, 3]))).toEqual([good]);
-    expect(parseSupervisorLog(null)).toEqual([]);
-    expect(parseSupervisorLog('{not json')).toEqual([]);
-    expect(parseSupervisorLog('{"a":1}')).toEqual([]);
+    expect(parseSupervisorEntries(JSON.stringify([good, { action: 'reboot' }, 3]))).toEqual([good]);
+    expect(parseSupervisorEntries(null)).toEqual([]);
+    expect(parseSupervisorEntries('{not json')).toEqual([]);
+    expect(parseSupervisorEntries('{"a":1}')).toEqual([]);
   });
 });
