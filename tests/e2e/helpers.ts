@@ -1,6 +1,6 @@
 // Shared helpers for end-to-end tests: read the shell's state attributes and reach into its
 // shadow roots the way a watchdog would.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const screenOf = (page: Page) =>
   page.evaluate(() => document.body.firstElementChild?.getAttribute('data-screen') ?? null);
@@ -53,3 +53,20 @@ export async function enterPin(page: Page, pin: string): Promise<void> {
 
 /** The demo PIN of the example kiosk configs (README). */
 export const DEMO_PIN = '2468';
+
+/**
+ * Waits for the journey's 3D stage to have drawn its scene (`expected`, else any), running
+ * Playwright's installed clock meanwhile: it also drives requestAnimationFrame, so no frame is
+ * drawn while it stands still. Returns the scene drawn.
+ */
+export async function waitForStageReady(page: Page, expected?: string): Promise<string> {
+  let ready: string | null = null;
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(100);
+      ready = await page.locator('percorso-journey').getAttribute('data-stage-ready');
+      return expected === undefined ? Boolean(ready) : ready === expected;
+    })
+    .toBe(true);
+  return ready ?? '';
+}

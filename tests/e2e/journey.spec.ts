@@ -4,7 +4,7 @@
 
 import { expect, type Page, test } from '@playwright/test';
 import { followsTheRules } from './design-rules.ts';
-import { startVisit } from './helpers.ts';
+import { startVisit, waitForStageReady } from './helpers.ts';
 
 const journey = (page: Page) => page.locator('percorso-journey');
 const kind = (page: Page) => journey(page).locator('.journey').getAttribute('data-kind');
@@ -109,12 +109,7 @@ test.describe('journey station', () => {
     await begin(page);
     await touchTwice(page, 'continue:');
     // Playwright's clock also drives requestAnimationFrame: let frames happen.
-    await expect
-      .poll(async () => {
-        await page.clock.runFor(100);
-        return journey(page).getAttribute('data-stage-ready');
-      })
-      .toBe('workers/campo');
+    await waitForStageReady(page, 'workers/campo');
     const stage = journey(page).locator('.stage');
     await expect(stage).toHaveAttribute('data-scene', 'workers/campo');
     await expect(stage).toHaveAttribute('data-stage', 'webgl');
@@ -125,12 +120,7 @@ test.describe('journey station', () => {
   }) => {
     await begin(page);
     await touchTwice(page, 'continue:');
-    await expect
-      .poll(async () => {
-        await page.clock.runFor(100);
-        return journey(page).getAttribute('data-stage-ready');
-      })
-      .toBe('workers/campo');
+    await waitForStageReady(page, 'workers/campo');
     // The bed: a looping howl of the field's ambience, decoded (Web Audio), its level and its real
     // gain node's value (what the speakers get).
     const bed = () =>

@@ -3,6 +3,7 @@
 // everything it took when unmounted, 200 times over.
 
 import { expect, type Page, test } from '@playwright/test';
+import { takeSnapshot } from '../soak/heap.ts';
 import { startVisit } from './helpers.ts';
 
 interface Stats {
@@ -109,37 +110,10 @@ test.describe('3D stage', () => {
     test.setTimeout(600_000);
     const keys = await openViewer(page, 'tier=low');
     const cdp = await page.context().newCDPSession(page);
-    // What the page really holds: the live size of a heap snapshot (taken after a full
-    // collection). Performance.getMetrics' JSHeapUsedSize also counts garbage V8 has not yet
-    // compacted and swings by tens of KB between readings.
-    const heap = async () => {
-      const chunks: string[] = [];
-      const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk);
-      cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-      cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
-      const snapshot = JSON.parse(chunks.join('')) as {
-        snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-        nodes: number[];
-        strings: string[];
-      };
-      const { node_fields: fields, node_types: types } = snapshot.snapshot.meta;
-      const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [
-        number,
-        number,
-        number,
-      ];
-      let total = 0;
-      for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-        // V8's own compiled code and bookkeeping grow while it optimises and settle later: not
-        // what a scene retains. Everything else counts, Blink's WebGL objects included.
-        if (types[0][snapshot.nodes[i + type] ?? 0] === 'code') continue;
-        if (snapshot.strings[snapshot.nodes[i + name] ?? 0]?.startsWith('system /')) continue;
-        total += snapshot.nodes[i + size] ?? 0;
-      }
-      return total;
-    };
+    // What the page really holds: the live size of a heap snapshot taken after a full collection
+    // (tests/soak/heap.ts). Performance.getMetrics' JSHeapUsedSize also counts garbage V8 has not
+    // yet compacted and swings by tens of KB between readings.
+    const heap = async () => (await takeSnapshot(cdp)).live;
     // A few rounds of every scene first: modules load, three.js fills its caches, V8 settles its
     // code, Chromium's long-task timeline buffer fills up to its cap.
     for (const key of keys) await page.evaluate((key) => window.percorsoStage.cycle(key, 20), key);

@@ -9,6 +9,7 @@ import { type CDPSession, expect, type Page, test } from '@playwright/test';
 import { PROMPT_CACHE_SIZE } from '../../src/sound/howler-speaker.ts';
 import { WALL_MAX } from '../../src/stations/reflection-support.ts';
 import { median, mergeResults } from '../bench/harness.ts';
+import { waitForStageReady } from '../e2e/helpers.ts';
 import { leakCandidates, type Retainer, type Snapshot, slope, takeSnapshot } from './heap.ts';
 
 const CYCLES = Number(process.env.SOAK_CYCLES ?? 500);
@@ -54,12 +55,7 @@ const ROLES: Record<string, Role> = {
       await expect(journey.locator('.journey[data-kind="note"]')).toBeVisible();
       await touchTwice(page, 'percorso-journey', 'continue:');
       // The first place is drawn (the clock drives animation frames), its bed plays.
-      await expect
-        .poll(async () => {
-          await page.clock.runFor(100);
-          return journey.getAttribute('data-stage-ready');
-        })
-        .toBeTruthy();
+      await waitForStageReady(page);
       await journey.locator('pc-big-button[name="exit"]').click();
       await toAttract(page);
     },
