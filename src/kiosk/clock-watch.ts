@@ -54,14 +54,22 @@ export function describeDuration(ms: number): { it: string; en: string } {
 /** What staff read about a jump, with what to do. */
 export function describeClockJump(jumpMs: number, now: Date): { it: string; en: string } {
   const size = describeDuration(jumpMs);
-  const shown = now.toISOString().slice(0, 16).replace('T', ' ');
+  // The station's own time zone: what staff compare with the clock on their phone.
+  const shown = (locale: string) =>
+    new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(now);
   return jumpMs > 0
     ? {
-        it: `L'orologio è andato avanti di ${size.it} (ora segna ${shown} UTC), oppure la postazione era sospesa. Se la data è sbagliata, correggila: i dati restano in ordine.`,
-        en: `The clock moved forward by ${size.en} (it now reads ${shown} UTC), or the station was suspended. If the date is wrong, correct it: records stay in order.`,
+        it: `L'orologio è andato avanti di ${size.it} (ora segna ${shown('it-IT')}), oppure la postazione era sospesa. Se la data è sbagliata, correggila: i dati restano in ordine.`,
+        en: `The clock moved forward by ${size.en} (it now reads ${shown('en-GB')}), or the station was suspended. If the date is wrong, correct it: records stay in order.`,
       }
     : {
-        it: `L'orologio è tornato indietro di ${size.it} (ora segna ${shown} UTC). Se la data è sbagliata, correggila: i dati restano in ordine.`,
-        en: `The clock went back by ${size.en} (it now reads ${shown} UTC). If the date is wrong, correct it: records stay in order.`,
+        it: `L'orologio è tornato indietro di ${size.it} (ora segna ${shown('it-IT')}). Se la data è sbagliata, correggila: i dati restano in ordine.`,
+        en: `The clock went back by ${size.en} (it now reads ${shown('en-GB')}). If the date is wrong, correct it: records stay in order.`,
       };
 }
