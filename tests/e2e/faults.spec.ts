@@ -119,7 +119,9 @@ async function withRecords<T, A = undefined>(
     ).services.records(),
   );
   try {
-    return (await handle.evaluate(fn as (records: Records, arg: A) => Promise<T>, arg as A)) as T;
+    // The argument crosses into the page as JSON: strings and plain data only, here.
+    const inPage = fn as unknown as (records: Records, arg: unknown) => Promise<T>;
+    return (await handle.evaluate(inPage, arg as unknown)) as T;
   } finally {
     await handle.dispose().catch(() => {});
   }
