@@ -9,7 +9,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { type StationServices, servicesContext } from '../app/context.ts';
 import type { LanguageCode } from '../contracts/languages.ts';
 import { openRecordsChannel, type RecordsMessage } from '../records/broadcast.ts';
@@ -162,11 +162,12 @@ export class WallStation extends LitElement {
           this.items.length === 0
             ? html`<p class="empty">${t('wall.empty')}</p>`
             : html`<ul class="cards" aria-live="polite">
-                ${repeat(
-                  this.items,
-                  (item) => item.id,
-                  (item, index) => this.renderCard(item, index, page),
-                )}
+                ${
+                  // One place per position, its card made anew when another reflection moves in:
+                  // not repeat(), whose removals leave a marker comment behind in lit-html 3.3.x
+                  // (lit/lit#5298), one more node for every approval on a wall that runs all day.
+                  this.items.map((item, index) => keyed(item.id, this.renderCard(item, index, page)))
+                }
               </ul>`
         }
       </main>

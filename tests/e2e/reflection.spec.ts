@@ -325,6 +325,34 @@ test.describe('wall', () => {
     await expect(wall(page).locator('.empty')).toBeVisible();
   });
 
+  test('keeps its DOM the same size through a day of approvals (newest 30 shown)', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await openWall(page);
+    const other = await context.newPage();
+    await other.goto('/?kiosk=workers-reflection');
+    await expect(other.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const approve = async (from: number, count: number) => {
+      for (let n = from; n < from + count; n++) {
+        const [id] = await approveElsewhere(other, [`Pensiero ${n}`], 1000 + n);
+        await expect(wall(page).locator(`.card[data-id="${id}"][data-new]`)).toBeAttached();
+      }
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
+    };
+    // Full first (30 cards), then 40 more, one at a time: the same number of nodes, not one more
+    // (lit's repeat() left a marker comment behind for every card it dropped).
+    const full = await approve(0, 35);
+    await expect(wall(page).locator('.card')).toHaveCount(30);
+    expect(await approve(35, 40)).toBe(full);
+    await expect(wall(page).locator('.card')).toHaveCount(30);
+  });
+
   test('keeps every payload of the XSS corpus inert, shown exactly as written', async ({ page, context }) => {
     test.setTimeout(120_000);
     await openWall(page);
