@@ -158,8 +158,19 @@ interface Reading {
 }
 
 async function read(page: Page, cdp: CDPSession, cycle: number, snapshot: Snapshot): Promise<Reading> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  // Nodes and listeners: the lowest of three readings a quarter second apart. Work in flight (an
+  // IndexedDB write's request and transaction listeners, a prompt's) comes and goes; what a leak
+  // keeps is there in every reading.
+  const samples: { nodes: number; listeners: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) {
+      await page.waitForTimeout(250);
+      await page.clock.runFor(100);
+    }
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    samples.push({ nodes: metric('Nodes'), listeners: metric('JSEventListeners') });
+  }
   const inPage = await page.evaluate(() => {
     const services = (
       document.querySelector('percorso-app') as unknown as {
@@ -182,8 +193,8 @@ async function read(page: Page, cdp: CDPSession, cycle: number, snapshot: Snapsh
   return {
     cycle,
     heapKb: snapshot.live / 1024,
-    nodes: metric('Nodes'),
-    listeners: metric('JSEventListeners'),
+    nodes: Math.min(...samples.map((r) => r.nodes)),
+    listeners: Math.min(...samples.map((r) => r.listeners)),
     ...inPage,
   };
 }
