@@ -142,6 +142,18 @@ describe('startHeartbeat', () => {
 });
 
 describe('supervisor log in the page', () => {
+  it('keeps an entry handed over twice once, in time order (a relaunched supervisor resends)', () => {
+    const store = memoryStore();
+    appendSupervisorLog(store, [entry(1), entry(3)]);
+    expect(appendSupervisorLog(store, [entry(1), entry(2), entry(3), entry(4)])).toBe(2);
+    expect(readSupervisorLog(store).map((e) => e.reason)).toEqual([
+      'reason 1',
+      'reason 2',
+      'reason 3',
+      'reason 4',
+    ]);
+  });
+
   it(`keeps the newest ${SUPERVISOR_LOG_CAPACITY} entries, oldest first`, () => {
     const store = memoryStore();
     for (let i = 0; i < 70; i += 7)

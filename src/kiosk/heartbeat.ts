@@ -60,8 +60,18 @@ export function readSupervisorLog(store: KeyValueStore): SupervisorEntry[] {
 
 /** Adds entries from the supervisor (checked one by one) and keeps the newest 50. */
 export function appendSupervisorLog(store: KeyValueStore, incoming: unknown): number {
-  const fresh = validSupervisorEntries(incoming);
-  const kept = [...readSupervisorLog(store), ...fresh].slice(-SUPERVISOR_LOG_CAPACITY);
+  // A relaunched supervisor hands its recent entries over again: each is kept once, in time order.
+  const key = (entry: SupervisorEntry) => `${entry.at}|${entry.action}|${entry.reason}`;
+  const stored = readSupervisorLog(store);
+  const known = new Set(stored.map(key));
+  const fresh = validSupervisorEntries(incoming).filter((entry) => {
+    if (known.has(key(entry))) return false;
+    known.add(key(entry));
+    return true;
+  });
+  const kept = [...stored, ...fresh]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .slice(-SUPERVISOR_LOG_CAPACITY);
   try {
     store.setItem(SUPERVISOR_LOG_KEY, JSON.stringify(kept));
   } catch {

@@ -253,6 +253,28 @@ describe('supervisor', () => {
     ).toEqual(['crash', 'reload']);
   });
 
+  it('hands a relaunched browser its recent entries again (a SIGKILL loses what the page had not flushed)', async () => {
+    const h = harness();
+    await h.supervisor.start();
+    h.current().beat();
+    await vi.advanceTimersByTimeAsync(0);
+    h.current().events.crashed('the page renderer crashed');
+    h.current().beat();
+    await vi.advanceTimersByTimeAsync(0);
+    const first = h.current();
+    first.events.exited('Chromium exited (signal SIGKILL)');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.current()).not.toBe(first);
+    h.current().beat();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(
+      h
+        .current()
+        .deliveries.at(-1)
+        ?.map((entry) => entry.action),
+    ).toEqual(['launch', 'crash', 'reload', 'relaunch', 'launch']);
+  });
+
   it('on stop closes Chromium cleanly, stops the server and logs exit', async () => {
     const stops: string[] = [];
     const server: StationServer = {

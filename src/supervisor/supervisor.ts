@@ -184,6 +184,12 @@ export class Supervisor {
   private heartbeats = 0;
   private readonly exits: ExitHistory;
   private undelivered: SupervisorEntry[] = [];
+  /**
+   * The newest entries, delivered or not: a relaunched browser gets them all again, because a
+   * SIGKILL or a power cut loses what the page wrote to localStorage in its last seconds (Chromium
+   * flushes it lazily). The page keeps each entry once.
+   */
+  private recent: SupervisorEntry[] = [];
   private delivering = false;
   /** The page can beat before launch() has settled (the binding is live as soon as it navigates). */
   private beatWhileLaunching = false;
@@ -284,6 +290,11 @@ export class Supervisor {
       return;
     }
     this.browser = browser;
+    // A new browser: everything recent goes to its page again (see `recent`).
+    const pending = new Set(this.undelivered);
+    this.undelivered = [...this.recent.filter((entry) => !pending.has(entry)), ...this.undelivered].slice(
+      -UNDELIVERED_CAPACITY,
+    );
     this.log('launch', `Chromium ${browser.pid} opened ${this.options.url} (${why})`);
     if (this.beatWhileLaunching) {
       // The page beat while the launch was still settling: it is already running.
@@ -524,5 +535,6 @@ export class Supervisor {
       // A full disk must not stop the supervisor from keeping the station alive.
     }
     this.undelivered = [...this.undelivered, entry].slice(-UNDELIVERED_CAPACITY);
+    this.recent = [...this.recent, entry].slice(-UNDELIVERED_CAPACITY);
   }
 }

@@ -451,19 +451,46 @@ test.describe('faults: the station comes back by itself', () => {
     // write that fits in pages it already has may still pass, as on a real full disk).
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 1 });
     try {
-      // Visitors keep coming until the browser refuses to store more.
-      const filled = await withRecords(page, async (r) => {
-        for (let i = 0; i < 2000; i++) {
-          try {
-            await r.addAttendance({ kind: 'tally', delta: 1, reason: `full ${i} ${'·'.repeat(100)}` });
-          } catch (error) {
-            return { saved: i, error: String(error) };
-          }
+      // Something fills the rest (Chromium grants each database some space ahead of a quota
+      // check, so a byte of quota alone is not yet full): megabytes into another database of the
+      // same origin until the browser refuses, then the station's own writes are refused too.
+      const filled = await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('faults-filler', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('junk');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const megabyte = 'x'.repeat(1 << 20);
+        let error: string | null = null;
+        let written = 0;
+        for (; written < 400 && !error; written++) {
+          error = await new Promise<string | null>((resolve) => {
+            const tx = db.transaction('junk', 'readwrite');
+            tx.objectStore('junk').put(megabyte, written);
+            tx.oncomplete = () => resolve(null);
+            tx.onabort = () => resolve(String(tx.error?.name ?? 'aborted'));
+          });
         }
-        return { saved: 2000, error: null };
+        db.close();
+        return { written, error };
       });
-      console.log(`fault storage-full: ${filled.saved} writes passed, then: ${filled.error}`);
-      expect(filled.error, 'the browser refused a write').toMatch(/full|quota/i);
+      console.log(`fault storage-full: ${filled.written} MB written, then: ${filled.error}`);
+      // Chromium 156 does not always enforce an overridden quota (its usage figures are cached per
+      // storage partition): where 400 MB still fit, this run cannot make storage full, and says so
+      // rather than pass. Where it refuses, everything below must hold.
+      test.skip(
+        filled.error === null,
+        `Chromium accepted ${filled.written} MB over a 1-byte quota: storage could not be made full in this run`,
+      );
+      expect(filled.error, 'the browser refused a write').toMatch(/Quota/i);
+      const refused = await withRecords(page, (r) =>
+        r.addAttendance({ kind: 'tally', delta: 1, reason: 'after full' }).then(
+          () => null,
+          (error: unknown) => String(error),
+        ),
+      );
+      expect(refused, "the station's own write is refused too").toMatch(/full|quota/i);
       const before = await counts(page);
       await page.mouse.click(640, 200);
       await page.locator('percorso-app[data-screen="journey"]').waitFor();
@@ -483,6 +510,13 @@ test.describe('faults: the station comes back by itself', () => {
       keptAll(before, await counts(page));
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN });
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const request = indexedDB.deleteDatabase('faults-filler');
+            request.onsuccess = request.onerror = request.onblocked = () => resolve(null);
+          }),
+      );
     }
     // Space again: the next visitor is counted.
     await visit(page);
