@@ -110,6 +110,7 @@ export default kitScene({
       color: '#d8c8a0',
       glow: true,
       only: ['luce'],
+      moves: true,
     },
     {
       shape: 'plane',
@@ -118,6 +119,7 @@ export default kitScene({
       color: '#e0d0a8',
       glow: true,
       only: ['luce'],
+      moves: true,
     },
   ],
   animate(objects, seconds, state) {

@@ -163,8 +163,8 @@ export default kitScene({
       only: ['notte'],
     },
     // The passing car (moved by animate): body, cabin, headlights, tail lights, beam on the road.
-    { shape: 'box', size: [4, 0.7, 1.8], at: [70, 0.55, -1.75], color: '#5a6070' },
-    { shape: 'box', size: [2.2, 0.6, 1.6], at: [70.3, 1.2, -1.75], color: '#1e232c' },
+    { shape: 'box', size: [4, 0.7, 1.8], at: [70, 0.55, -1.75], color: '#5a6070', moves: true },
+    { shape: 'box', size: [2.2, 0.6, 1.6], at: [70.3, 1.2, -1.75], color: '#1e232c', moves: true },
     {
       shape: 'box',
       size: [0.05, 0.16, 0.35],
@@ -172,6 +172,7 @@ export default kitScene({
       color: '#fff4d8',
       glow: true,
       repeat: { count: 2, step: [0, 0, -1.1] },
+      moves: true,
     },
     {
       shape: 'box',
@@ -180,8 +181,9 @@ export default kitScene({
       color: '#ff3020',
       glow: true,
       repeat: { count: 2, step: [0, 0, -1.2] },
+      moves: true,
     },
-    { shape: 'plane', size: [3.2, 1.4], at: [66.3, 0.018, -1.75], color: '#34322a', glow: true },
+    { shape: 'plane', size: [3.2, 1.4], at: [66.3, 0.018, -1.75], color: '#34322a', glow: true, moves: true },
   ],
   animate(objects, seconds, state) {
     const car = objects.slice(-5);

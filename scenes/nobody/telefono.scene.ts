@@ -193,6 +193,7 @@ export default kitScene({
       color: '#1f6a45',
       glow: true,
       only: ['chiamate'],
+      moves: true,
     },
     {
       shape: 'box',
@@ -201,6 +202,7 @@ export default kitScene({
       color: '#d04848',
       glow: true,
       only: ['bloccato'],
+      moves: true,
     },
     {
       shape: 'box',
@@ -209,6 +211,7 @@ export default kitScene({
       color: '#c8a040',
       glow: true,
       only: ['messaggio'],
+      moves: true,
     },
   ],
   animate(objects, seconds, state) {

@@ -150,10 +150,10 @@ export const kioskConfigSchema = z.strictObject({
     z.strictObject({
       tier: z._default(
         z
-          .enum(['auto', 'low', 'medium', 'high'])
+          .enum(['auto', 'minimal', 'low', 'medium', 'high'])
           .check(
             z.describe(
-              '3D quality: "auto" measures the GPU at start-up; "low", "medium" or "high" fix it (e.g. "low" on a machine known to struggle).',
+              '3D quality: "auto" measures the GPU at start-up; "minimal", "low", "medium" or "high" fix it (e.g. "low" on a machine known to struggle, "minimal" where even that stutters: light worked out in advance, half resolution).',
             ),
           ),
         'auto',

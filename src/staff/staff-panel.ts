@@ -107,6 +107,15 @@ const PHASES: Record<SyncPhase, string> = {
   refused: 'codice rifiutato dal registro',
 };
 
+/** The 3D quality tier, as staff read it (the stage sets it on the page: stage/quality.ts). */
+const TIER_LABELS: Record<string, string> = {
+  flat: '2D (WebGL non disponibile)',
+  minimal: 'minima: luce precalcolata, risoluzione ridotta (grafica lenta o senza scheda video)',
+  low: 'bassa',
+  medium: 'media',
+  high: 'alta',
+};
+
 /** One line on the uploader for the health view. */
 function syncLine(sync: SyncState | null): string {
   if (!sync) return 'in avvio…';
@@ -774,7 +783,7 @@ export class StaffPanel extends LitElement {
         <dt>Registro eventi</dt><dd data-health="sync">${register ? syncLine(this.sync) : 'registro non configurato: i dati restano su questa postazione (esportali)'}</dd>
         <dt>Ultima sincronizzazione</dt><dd data-health="last-sync">${this.sync?.lastSuccessAt ? dateTime(this.sync.lastSuccessAt) : 'mai'}</dd>
         <dt>Versione</dt><dd data-health="version">${import.meta.env.VITE_APP_VERSION ?? 'dev'}</dd>
-        <dt>Qualità 3D</dt><dd data-health="tier">${tier ? (tier === 'flat' ? '2D (WebGL non disponibile)' : tier) : 'non ancora misurata (nessuna scena 3D aperta)'}</dd>
+        <dt>Qualità 3D</dt><dd data-health="tier">${tier ? (TIER_LABELS[tier] ?? tier) : 'non ancora misurata (nessuna scena 3D aperta)'}</dd>
         <dt>Audio mancante</dt><dd data-health="audio">${
           h?.audio
             ? `${h.audio.missing.length} clip mancanti, ${h.audio.drafts} bozze (voce sintetica), ${h.audio.recorded} registrate`

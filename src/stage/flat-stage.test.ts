@@ -12,6 +12,7 @@ import {
 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { flatten } from './flat-stage.ts';
+import { kitScene } from './kit.ts';
 
 function lit(): Group {
   const root = new Group();
@@ -79,5 +80,34 @@ describe('flatten (the 2D rendition)', () => {
     for (let i = 1; i < polygons.length; i++) {
       expect(polygons[i - 1]?.depth).toBeGreaterThanOrEqual(polygons[i]?.depth ?? 0);
     }
+  });
+
+  it('paints a kit scene in the colours of its props (kept in the vertices), glowing ones unlit', () => {
+    const scene = kitScene({
+      states: {
+        day: {
+          background: '#000',
+          sky: '#fff',
+          ground: '#000',
+          ambient: 1,
+          sun: '#fff',
+          sunStrength: 2,
+          sunFrom: [0, 10, 5],
+        },
+      },
+      cameras: { front: { position: [0, 3, 6], target: [0, 0, 0] } },
+      props: [
+        { shape: 'box', size: [1, 1, 1], at: [-1, 0, 0], color: '#c02020' },
+        { shape: 'box', size: [1, 1, 1], at: [1, 0, 0], color: '#2040ff', glow: true },
+      ],
+    }).build();
+    scene.setState('day');
+    const colours = flatten(scene.root, camera(), 320, 180).map((p) => new Color(p.color));
+    const red = colours.filter((c) => c.r > c.b);
+    const blue = colours.filter((c) => c.b > c.r);
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.every((c) => c.g < c.r / 2)).toBe(true);
+    // Unlit: every face of the glowing box is exactly its colour, lit from anywhere or not.
+    expect(new Set(blue.map((c) => c.getHexString()))).toEqual(new Set(['2040ff']));
   });
 });

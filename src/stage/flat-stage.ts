@@ -4,7 +4,7 @@
 //
 // It is a tiny flat-shaded painter: the scene module builds its three.js objects as usual (they
 // need no GPU), every visible triangle is lit the way the scene's lamps light it (hemisphere and
-// sun, Lambert), clipped at the near plane, projected, and painted far to near on a 2D canvas.
+// sun, Lambert, as in light.ts), clipped at the near plane, projected, and painted far to near on a 2D canvas.
 // Drawn once per step, never animated: the journey's words and choices carry the visit.
 
 import {
@@ -13,8 +13,10 @@ import {
   type DirectionalLight,
   type HemisphereLight,
   type InstancedMesh,
+  type Material,
   Matrix4,
   type Mesh,
+  type MeshBasicMaterial,
   type MeshLambertMaterial,
   type Object3D,
   PerspectiveCamera,
@@ -22,6 +24,7 @@ import {
   Vector4,
 } from 'three';
 import { disposeTree } from './dispose.ts';
+import { type LampLight, lambertInto, readLamps } from './light.ts';
 import { describePixels, type FrameSample } from './pixels.ts';
 import { TIERS } from './quality.ts';
 import type { SceneInstance, SceneModule } from './scene.ts';
@@ -36,48 +39,39 @@ export interface FlatPolygon {
   color: string;
 }
 
-interface Lamps {
-  sky: Color;
-  ground: Color;
-  sun: Color;
-  sunDirection: Vector3;
-}
-
 function visibleInTree(object: Object3D): boolean {
   for (let o: Object3D | null = object; o; o = o.parent) if (!o.visible) return false;
   return true;
 }
 
-function lampsOf(root: Object3D): Lamps {
-  const lamps: Lamps = {
-    sky: new Color(0, 0, 0),
-    ground: new Color(0, 0, 0),
-    sun: new Color(0, 0, 0),
-    sunDirection: new Vector3(0, 1, 0),
-  };
+/** The lamps under `root` (the kit adds its own when built without the stage's). */
+function lampsOf(root: Object3D): LampLight {
+  let hemi: HemisphereLight | undefined;
+  let sun: DirectionalLight | undefined;
   root.traverse((object) => {
-    if ((object as HemisphereLight).isHemisphereLight && object.visible) {
-      const hemi = object as HemisphereLight;
-      lamps.sky.copy(hemi.color).multiplyScalar(hemi.intensity);
-      lamps.ground.copy(hemi.groundColor).multiplyScalar(hemi.intensity);
-    } else if ((object as DirectionalLight).isDirectionalLight && object.visible) {
-      const sun = object as DirectionalLight;
-      lamps.sun.copy(sun.color).multiplyScalar(sun.intensity);
-      lamps.sunDirection.copy(sun.position).sub(sun.target.position).normalize();
-    }
+    if ((object as HemisphereLight).isHemisphereLight) hemi ??= object as HemisphereLight;
+    else if ((object as DirectionalLight).isDirectionalLight) sun ??= object as DirectionalLight;
   });
-  return lamps;
+  return readLamps(hemi, sun);
 }
 
-/** Lambert with a hemisphere and one sun, in linear light; returned as a CSS colour (sRGB). */
-function shade(base: Color, emissive: Color | undefined, normal: Vector3, lamps: Lamps, out: Color): string {
-  const up = normal.y * 0.5 + 0.5;
-  const sun = Math.max(0, normal.dot(lamps.sunDirection));
-  out.setRGB(
-    base.r * (lamps.ground.r + (lamps.sky.r - lamps.ground.r) * up + lamps.sun.r * sun),
-    base.g * (lamps.ground.g + (lamps.sky.g - lamps.ground.g) * up + lamps.sun.g * sun),
-    base.b * (lamps.ground.b + (lamps.sky.b - lamps.ground.b) * up + lamps.sun.b * sun),
-  );
+/** What a triangle's surface is made of: its colour (linear), and whether the lamps light it. */
+interface Surface {
+  colour: Color;
+  emissive?: Color;
+  lit: boolean;
+}
+
+/** Lambert as the kit's lamps give it (light.ts), plus any glow; returned as a CSS colour (sRGB). */
+function shade(surface: Surface, normal: Vector3, lamps: LampLight, out: Color): string {
+  const { colour, emissive, lit } = surface;
+  if (lit) {
+    const rgb = [0, 0, 0];
+    lambertInto(colour.r, colour.g, colour.b, normal.x, normal.y, normal.z, lamps, rgb, 0);
+    out.setRGB(rgb[0] ?? 0, rgb[1] ?? 0, rgb[2] ?? 0);
+  } else {
+    out.copy(colour);
+  }
   if (emissive) out.add(emissive);
   out.r = Math.min(1, out.r);
   out.g = Math.min(1, out.g);
@@ -126,19 +120,31 @@ export function flatten(
   const normal = new Vector3();
   const toCamera = new Vector3();
   const colour = new Color();
+  const vertexColour = new Color();
   const cameraAt = camera.getWorldPosition(new Vector3());
 
-  const drawMesh = (geometry: BufferGeometry, matrix: Matrix4, material: MeshLambertMaterial) => {
+  const surface: Surface = { colour: new Color(), lit: true };
+  const drawMesh = (geometry: BufferGeometry, matrix: Matrix4, material: Material) => {
     const position = geometry.getAttribute('position');
     if (!position) return;
     const index = geometry.getIndex();
     const count = index ? index.count : position.count;
-    const emissive = material.emissive && material.emissive.getHex() !== 0 ? material.emissive : undefined;
+    const { color, emissive, vertexColors } = material as MeshLambertMaterial;
+    surface.emissive = emissive && emissive.getHex() !== 0 ? emissive : undefined;
+    // Unlit materials (the kit's glowing props) show their colour as it is.
+    surface.lit = !(material as MeshBasicMaterial).isMeshBasicMaterial;
+    const colours = vertexColors ? geometry.getAttribute('color') : undefined;
     for (let i = 0; i + 2 < count; i += 3) {
+      surface.colour.copy(color);
+      if (colours) vertexColour.setRGB(0, 0, 0);
       for (let k = 0; k < 3; k++) {
         const vertex = index ? index.getX(i + k) : i + k;
         (corners[k] as Vector3).fromBufferAttribute(position, vertex).applyMatrix4(matrix);
+        if (colours) vertexColour.r += colours.getX(vertex) / 3;
+        if (colours) vertexColour.g += colours.getY(vertex) / 3;
+        if (colours) vertexColour.b += colours.getZ(vertex) / 3;
       }
+      if (colours) surface.colour.multiply(vertexColour);
       const [a, b, c] = corners as [Vector3, Vector3, Vector3];
       normal.crossVectors(edge1.subVectors(b, a), edge2.subVectors(c, a)).normalize();
       // Back faces are not painted (all kit shapes are closed or face up).
@@ -153,23 +159,23 @@ export function flatten(
         points.push(((p.x / p.w) * 0.5 + 0.5) * width, (0.5 - (p.y / p.w) * 0.5) * height);
         depth = Math.max(depth, p.w);
       }
-      polygons.push({ points, depth, color: shade(material.color, emissive, normal, lamps, colour) });
+      polygons.push({ points, depth, color: shade(surface, normal, lamps, colour) });
     }
   };
 
   root.traverse((object) => {
     const mesh = object as Mesh;
     if (!mesh.isMesh || !visibleInTree(mesh)) return;
-    const material = (Array.isArray(mesh.material) ? mesh.material[0] : mesh.material) as MeshLambertMaterial;
-    if (!material?.color) return;
+    const material = Array.isArray(mesh.material) ? mesh.material[0] : mesh.material;
+    if (!(material as MeshLambertMaterial | undefined)?.color) return;
     const instanced = object as InstancedMesh;
     if (instanced.isInstancedMesh) {
       for (let i = 0; i < instanced.count; i++) {
         instanced.getMatrixAt(i, instance);
-        drawMesh(mesh.geometry, world.multiplyMatrices(mesh.matrixWorld, instance), material);
+        drawMesh(mesh.geometry, world.multiplyMatrices(mesh.matrixWorld, instance), material as Material);
       }
     } else {
-      drawMesh(mesh.geometry, mesh.matrixWorld, material);
+      drawMesh(mesh.geometry, mesh.matrixWorld, material as Material);
     }
   });
   return polygons.sort((p, q) => q.depth - p.depth);

@@ -1,6 +1,7 @@
 // A small kit for low-poly scenes built from code: props are data (shape, size, place, colour,
-// the states they appear in), so a scene module is a description, not a program. Repeated props
-// become one InstancedMesh (one draw call), which keeps scenes inside their budgets. Particles
+// the states they appear in), so a scene module is a description, not a program. Props that stand
+// still are merged by kind (solid, ground, glowing) and by the states they show in, colours in their
+// vertices: a scene is a handful of draw calls, whatever its number of props. Particles
 // (rain, dust, steam) are one Points object each, drawn in the share the quality tier allows, from
 // a seeded generator so every run of a scene looks the same (screenshot tests rely on it).
 
@@ -12,18 +13,23 @@ import {
   ConeGeometry,
   CylinderGeometry,
   DirectionalLight,
+  Euler,
   Group,
   HemisphereLight,
   InstancedMesh,
+  Matrix3,
   Matrix4,
   Mesh,
+  MeshBasicMaterial,
   MeshLambertMaterial,
-  type Object3D,
+  Object3D,
   PlaneGeometry,
   Points,
   PointsMaterial,
   SphereGeometry,
+  Vector3,
 } from 'three';
+import { bakeColours, darkness, encodeColours, readLamps } from './light.ts';
 import type { Quality } from './quality.ts';
 import {
   type CameraPose,
@@ -50,6 +56,13 @@ export interface Prop {
   repeat?: { count: number; step: Vec3 };
   /** Light that does not depend on the lamps (screens, lit windows). */
   glow?: boolean;
+  /**
+   * Moved, grown or made to blink by `animate`: the prop keeps an object of its own. Every other
+   * prop is merged with its like into one mesh (one draw call), and `animate` gets a stand-in for
+   * it that is never drawn. A moving prop keeps its turn (its light may be baked at the minimal
+   * tier).
+   */
+  moves?: boolean;
 }
 
 export interface Particles {
@@ -164,10 +177,106 @@ function geometryFor(prop: Prop): BufferGeometry {
     case 'cone':
       return new ConeGeometry(a, b, Math.max(3, Math.round(c === 1 ? 10 : c)));
     case 'sphere':
-      return new SphereGeometry(a, 12, 8);
+      // Detail follows size: a 10 cm light on the grass is a few pixels across and needs no 168
+      // triangles (a CPU rasterizer pays for each, drawn or culled), a hill on the horizon does.
+      return a < 0.3
+        ? new SphereGeometry(a, 6, 4)
+        : a < 1.5
+          ? new SphereGeometry(a, 10, 6)
+          : new SphereGeometry(a, 12, 8);
     case 'plane':
       return new PlaneGeometry(a, b).rotateX(-Math.PI / 2);
   }
+}
+
+/** Where each copy of a prop stands: its turn, then its place (moved by `step` per copy). */
+function placements(prop: Prop): Matrix4[] {
+  const count = prop.repeat && prop.repeat.count > 1 ? prop.repeat.count : 1;
+  const step = prop.repeat?.step ?? [0, 0, 0];
+  const turn = new Euler(...((prop.turn ?? [0, 0, 0]).map(rad) as Vec3));
+  return Array.from({ length: count }, (_, i) =>
+    new Matrix4()
+      .makeRotationFromEuler(turn)
+      .setPosition(prop.at[0] + step[0] * i, prop.at[1] + step[1] * i, prop.at[2] + step[2] * i),
+  );
+}
+
+/**
+ * A growing mesh: props of one kind, shown in the same states, merged into one draw call. Its
+ * triangles are ordered near to far from the scene's first camera, so that what stands in front
+ * hides what is behind it before it is shaded (a GPU's early depth test, and a CPU rasterizer's).
+ */
+class Batch {
+  readonly positions: number[] = [];
+  readonly normals: number[] = [];
+  readonly colours: number[] = [];
+  private readonly pieces: { indices: number[]; distance: number }[] = [];
+
+  constructor(private readonly viewpoint: Vector3) {}
+
+  add(geometry: BufferGeometry, matrices: readonly Matrix4[], colour: Color): void {
+    const position = geometry.getAttribute('position');
+    const normal = geometry.getAttribute('normal');
+    const index = geometry.getIndex();
+    const point = new Vector3();
+    const facing = new Vector3();
+    const turn = new Matrix3();
+    geometry.computeBoundingSphere();
+    const centre = geometry.boundingSphere?.center ?? new Vector3();
+    for (const matrix of matrices) {
+      const first = this.positions.length / 3;
+      turn.getNormalMatrix(matrix);
+      for (let v = 0; v < position.count; v++) {
+        point.fromBufferAttribute(position, v).applyMatrix4(matrix);
+        facing.fromBufferAttribute(normal, v).applyMatrix3(turn).normalize();
+        this.positions.push(point.x, point.y, point.z);
+        this.normals.push(facing.x, facing.y, facing.z);
+        this.colours.push(colour.r, colour.g, colour.b);
+      }
+      const count = index ? index.count : position.count;
+      const indices = Array.from({ length: count }, (_, i) => first + (index ? index.getX(i) : i));
+      // The far side of a big prop (a hill) counts: its surface, not its centre, meets the eye.
+      const radius = geometry.boundingSphere?.radius ?? 0;
+      const distance = point.copy(centre).applyMatrix4(matrix).distanceTo(this.viewpoint) - radius;
+      this.pieces.push({ indices, distance });
+    }
+  }
+
+  geometry(): BufferGeometry {
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(new Float32Array(this.positions), 3));
+    geometry.setAttribute('normal', new BufferAttribute(new Float32Array(this.normals), 3));
+    geometry.setAttribute('color', new BufferAttribute(new Float32Array(this.colours), 3));
+    const near = [...this.pieces].sort((a, b) => a.distance - b.distance);
+    geometry.setIndex(near.flatMap((piece) => piece.indices));
+    return geometry;
+  }
+}
+
+/**
+ * What `animate` gets for a prop merged with others: it keeps `userData` (scenes keep their clocks
+ * there) but refuses to move, turn, grow or blink, loudly, so a scene that forgets `moves: true`
+ * fails its kit test instead of silently standing still.
+ */
+function standIn(): Object3D {
+  const object = new Object3D();
+  for (const part of [object.position, object.rotation, object.quaternion, object.scale]) Object.freeze(part);
+  Object.defineProperty(object, 'visible', {
+    get: () => false,
+    set() {
+      throw new Error('this prop is merged with others: give it `moves: true` to animate it');
+    },
+  });
+  return object;
+}
+
+/** One drawn mesh of a kit scene and the colours it shows at each tier. */
+interface Painted {
+  mesh: Mesh;
+  glow: boolean;
+  /** Linear colour per vertex, and unit normals in the scene's space (for the baked light). */
+  base: Float32Array;
+  normals: Float32Array;
 }
 
 export function kitScene(spec: KitSpec): SceneModule {
@@ -193,47 +302,105 @@ export function kitScene(spec: KitSpec): SceneModule {
       sun.shadow.bias = -0.0008;
       sun.shadow.camera.updateProjectionMatrix();
       if (!lamps) root.add(hemi, sun, sun.target);
-      const objects: Object3D[] = [];
+      // Two materials for the whole scene: colours live in the vertices. Lit props are drawn with
+      // Lambert (per-pixel light, shadows) or, at the minimal tier, unlit with their light baked in;
+      // glowing props are always unlit.
+      const lambert = new MeshLambertMaterial({ vertexColors: true });
+      const unlit = new MeshBasicMaterial({ vertexColors: true });
+      const painted: Painted[] = [];
       const stateful: { object: Object3D; only: string[] }[] = [];
+      const paint = (mesh: Mesh, glow: boolean, normals: Float32Array, only?: string[]) => {
+        const colour = mesh.geometry.getAttribute('color') as BufferAttribute;
+        painted.push({ mesh, glow, base: Float32Array.from(colour.array), normals });
+        mesh.material = glow ? unlit : lambert;
+        // Everything receives shadows (the unlit material ignores them; the same flag keeps the
+        // stage's kept programs matching); what stands casts them, set by the caller.
+        mesh.receiveShadow = true;
+        root.add(mesh);
+        if (only) stateful.push({ object: mesh, only });
+      };
+
+      // Props that move keep an object of their own (the `objects` animate receives); all the
+      // others are merged by kind and by the states they show in. `objects` keeps one entry per
+      // prop: a merged prop's entry is a stand-in that is never drawn.
+      const objects: Object3D[] = [];
+      const firstCamera = Object.values(spec.cameras)[0];
+      const viewpoint = new Vector3(...(firstCamera?.position ?? [0, 0, 0]));
+      const batches = new Map<string, { batch: Batch; glow: boolean; caster: boolean; only?: string[] }>();
       for (const prop of spec.props) {
         const geometry = geometryFor(prop);
-        const material = new MeshLambertMaterial({ color: new Color(prop.color) });
-        if (prop.glow) material.emissive = new Color(prop.color);
-        let object: Object3D;
-        if (prop.repeat && prop.repeat.count > 1) {
-          const mesh = new InstancedMesh(geometry, material, prop.repeat.count);
-          const matrix = new Matrix4();
-          for (let i = 0; i < prop.repeat.count; i++) {
-            matrix.makeRotationFromEuler(mesh.rotation.set(...((prop.turn ?? [0, 0, 0]).map(rad) as Vec3)));
-            matrix.setPosition(
-              prop.at[0] + prop.repeat.step[0] * i,
-              prop.at[1] + prop.repeat.step[1] * i,
-              prop.at[2] + prop.repeat.step[2] * i,
-            );
-            mesh.setMatrixAt(i, matrix);
+        const colour = new Color(prop.color);
+        const glow = prop.glow === true;
+        const matrices = placements(prop);
+        if (!prop.moves) {
+          const caster = !glow && prop.shape !== 'plane';
+          const key = `${glow ? 'glow' : caster ? 'solid' : 'ground'}|${prop.only?.join(',') ?? '*'}`;
+          let entry = batches.get(key);
+          if (!entry) {
+            entry = { batch: new Batch(viewpoint), glow, caster, only: prop.only };
+            batches.set(key, entry);
           }
-          mesh.rotation.set(0, 0, 0);
-          object = mesh;
-        } else {
-          const mesh = new Mesh(geometry, material);
-          mesh.position.set(...prop.at);
-          if (prop.turn) mesh.rotation.set(...(prop.turn.map(rad) as Vec3));
-          object = mesh;
+          entry.batch.add(geometry, matrices, colour);
+          geometry.dispose();
+          objects.push(standIn());
+          continue;
         }
-        // Flat ground receives shadows; everything standing casts them (and receives them).
-        object.receiveShadow = true;
-        object.castShadow = prop.shape !== 'plane' && !prop.glow;
-        root.add(object);
-        objects.push(object);
-        if (prop.only) stateful.push({ object, only: prop.only });
+        // A moving prop: its own mesh (an InstancedMesh for copies), coloured like a batch. It may
+        // move, grow or blink but keeps its turn, so light baked from its first place holds.
+        const vertices = geometry.getAttribute('position').count;
+        const colours = new Float32Array(vertices * 3);
+        for (let v = 0; v < vertices; v++) colour.toArray(colours, v * 3);
+        geometry.setAttribute('color', new BufferAttribute(colours, 3));
+        const [first] = matrices as [Matrix4];
+        const normals = Float32Array.from(geometry.getAttribute('normal').array);
+        const turn = new Matrix3().getNormalMatrix(first);
+        const facing = new Vector3();
+        for (let i = 0; i < normals.length; i += 3)
+          facing.fromArray(normals, i).applyMatrix3(turn).normalize().toArray(normals, i);
+        let mesh: Mesh;
+        if (matrices.length > 1) {
+          const instanced = new InstancedMesh(geometry, lambert, matrices.length);
+          for (const [i, matrix] of matrices.entries()) instanced.setMatrixAt(i, matrix);
+          mesh = instanced;
+        } else {
+          mesh = new Mesh(geometry, lambert);
+          first.decompose(mesh.position, mesh.quaternion, mesh.scale);
+        }
+        mesh.castShadow = !glow && prop.shape !== 'plane';
+        paint(mesh, glow, normals, prop.only);
+        objects.push(mesh);
       }
+      for (const { batch, glow, caster, only } of batches.values()) {
+        const mesh = new Mesh(batch.geometry());
+        mesh.castShadow = caster;
+        // The ground goes last: whatever stands on it hides part of it, and hidden is not shaded.
+        if (!caster && !glow) mesh.renderOrder = 1;
+        paint(mesh, glow, Float32Array.from(batch.normals), only);
+      }
+
       const clouds = (spec.particles ?? []).map(buildParticles);
       for (const cloud of clouds) {
         root.add(cloud.points);
         if (cloud.spec.only) stateful.push({ object: cloud.points, only: cloud.spec.only });
       }
+
       let state = states[0] ?? '';
       let particleShare = 1;
+      let baked = false;
+      const light = darkness();
+      /** Fills every mesh's colours for the tier: as they are, or lit and encoded on the CPU. */
+      const repaint = () => {
+        if (baked) readLamps(hemi, sun, light);
+        for (const { mesh, glow, base, normals } of painted) {
+          const colour = mesh.geometry.getAttribute('color') as BufferAttribute;
+          const out = colour.array as Float32Array;
+          if (!baked) out.set(base);
+          else if (glow) encodeColours(base, out);
+          else bakeColours(base, normals, light, out);
+          colour.needsUpdate = true;
+          if (!glow) mesh.material = baked ? unlit : lambert;
+        }
+      };
       return {
         root,
         cameras: spec.cameras,
@@ -251,6 +418,7 @@ export function kitScene(spec: KitSpec): SceneModule {
           sun.intensity = mood.sunStrength;
           sun.position.set(...mood.sunFrom);
           for (const { object, only } of stateful) object.visible = only.includes(next);
+          if (baked) repaint();
         },
         setQuality(quality: Quality) {
           sun.castShadow = quality.shadows;
@@ -258,6 +426,10 @@ export function kitScene(spec: KitSpec): SceneModule {
           for (const cloud of clouds) {
             const count = Math.floor(cloud.spec.count * particleShare);
             cloud.points.geometry.setDrawRange(0, count);
+          }
+          if (quality.bakedLight !== baked) {
+            baked = quality.bakedLight;
+            repaint();
           }
         },
         update(seconds) {
@@ -268,6 +440,11 @@ export function kitScene(spec: KitSpec): SceneModule {
             moving = true;
           }
           return moving;
+        },
+        dispose() {
+          // The material no mesh holds at this tier is not found by walking the scene.
+          lambert.dispose();
+          unlit.dispose();
         },
       };
     },

@@ -8,6 +8,8 @@ export interface FrameSample {
   distinct: number;
   /** Standard deviation of luma, 0 to 255. */
   spread: number;
+  /** Mean luma, 0 to 255: how bright the picture is. */
+  mean: number;
 }
 
 export function describePixels(data: ArrayLike<number>, width: number, height: number): FrameSample {
@@ -26,5 +28,5 @@ export function describePixels(data: ArrayLike<number>, width: number, height: n
   }
   const mean = pixels ? sum / pixels : 0;
   const spread = pixels ? Math.sqrt(Math.max(0, squares / pixels - mean * mean)) : 0;
-  return { width, height, distinct: colours.size, spread };
+  return { width, height, distinct: colours.size, spread, mean };
 }

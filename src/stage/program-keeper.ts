@@ -12,6 +12,7 @@ import {
   Group,
   InstancedMesh,
   Mesh,
+  MeshBasicMaterial,
   MeshLambertMaterial,
   Points,
   PointsMaterial,
@@ -22,17 +23,22 @@ export function programKeeper(): Group {
   keeper.name = 'program keeper';
   keeper.visible = false;
   const box = new BoxGeometry(1, 1, 1);
-  const lambert = new MeshLambertMaterial();
-  const single = new Mesh(box, lambert);
-  const instanced = new InstancedMesh(box, new MeshLambertMaterial(), 1);
+  // The kit's colours live in the vertices: lit props (Lambert), glowing ones and every prop at
+  // the minimal tier (unlit), each as a mesh and as instances.
+  const lit = new MeshLambertMaterial({ vertexColors: true });
+  const unlit = new MeshBasicMaterial({ vertexColors: true });
+  const meshes = [lit, unlit].flatMap((material) => [
+    new Mesh(box, material),
+    new InstancedMesh(box, material, 1),
+  ]);
   const dots = new BufferGeometry();
   dots.setAttribute('position', new BufferAttribute(new Float32Array(3), 3));
   const points = new Points(dots, new PointsMaterial({ transparent: true, depthWrite: false }));
   // The same shadow flags as the kit's props, so the programs match theirs.
-  for (const object of [single, instanced, points]) {
+  for (const object of [...meshes, points]) {
     object.receiveShadow = true;
     object.castShadow = true;
   }
-  keeper.add(single, instanced, points);
+  keeper.add(...meshes, points);
   return keeper;
 }

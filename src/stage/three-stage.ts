@@ -12,8 +12,10 @@ import {
   Color,
   DirectionalLight,
   HemisphereLight,
+  LinearSRGBColorSpace,
   PerspectiveCamera,
   Scene,
+  SRGBColorSpace,
   Vector3,
   WebGLRenderer,
 } from 'three';
@@ -26,6 +28,7 @@ import { probeRenderTimes } from './probe.ts';
 import { programKeeper } from './program-keeper.ts';
 import {
   FrameWatch,
+  pixelRatioFor,
   type Quality,
   TIERS,
   type TierName,
@@ -57,6 +60,23 @@ interface Mounted {
   key: string;
   module: SceneModule;
   instance: SceneInstance;
+}
+
+/**
+ * The name of the rasterizer behind WebGL when it is the CPU (SwiftShader, llvmpipe, softpipe),
+ * read from a throwaway context before the stage's own is made: multisampling is the costliest
+ * thing a CPU rasterizer does per pixel, and a context's antialiasing cannot change later.
+ */
+export function softwareRasterizer(doc: Document): string | undefined {
+  const gl = doc.createElement('canvas').getContext('webgl2');
+  if (!gl) return undefined;
+  try {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name) ? name : undefined;
+  } finally {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
 }
 
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
@@ -92,6 +112,10 @@ export class ThreeStage extends EventTarget implements Stage {
   /** Disposal of unmounted scenes still waiting for compilation to settle. */
   private disposing: Promise<unknown> = Promise.resolve();
   private lost = false;
+  /** The CPU rasterizer WebGL runs on, if it does. */
+  private readonly software: string | undefined;
+  /** The current state's background, as authored (sRGB hex). */
+  private background = '#000000';
   private restored: Promise<void> = Promise.resolve();
   private onRestored = () => {};
   private restoreTimer?: ReturnType<typeof setTimeout>;
@@ -100,7 +124,12 @@ export class ThreeStage extends EventTarget implements Stage {
   constructor(doc: Document, options: StageOptions = {}) {
     super();
     const canvas = doc.createElement('canvas');
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'low-power' });
+    // On a CPU rasterizer the probe will choose a tier without multisampling's cost; a tier fixed
+    // in the kiosk config is drawn as that tier is everywhere, multisampling included.
+    const setting = options.tier ?? 'auto';
+    this.software = softwareRasterizer(doc);
+    const antialias = !(this.software && (setting === 'auto' || setting === 'minimal'));
+    this.renderer = new WebGLRenderer({ canvas, antialias, powerPreference: 'low-power' });
     // Statistics count a whole frame (shadow map, scene and finishing pass), not its last call.
     this.renderer.info.autoReset = false;
     this.scene.add(this.lamps.hemi, this.lamps.sun, this.lamps.sun.target, programKeeper());
@@ -131,7 +160,7 @@ export class ThreeStage extends EventTarget implements Stage {
         const times = await probeRenderTimes(this.renderer, width, height);
         tier = tierForProbe(times);
         const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
-        reason = `probe: ${median.toFixed(1)} ms per reference frame`;
+        reason = `probe: ${median.toFixed(1)} ms per reference frame${this.software ? ` (${this.software}, on the CPU)` : ''}`;
       } catch (error) {
         tier = 'low';
         reason = `probe failed: ${String(error)}`;
@@ -145,6 +174,10 @@ export class ThreeStage extends EventTarget implements Stage {
     const shadowsChanged = quality.shadows !== this.renderer.shadowMap.enabled;
     this.quality = quality;
     this.renderer.shadowMap.enabled = quality.shadows;
+    // Baked light arrives in sRGB already: the renderer writes colours as they are, sparing every
+    // pixel the conversion (programs are rebuilt for it by three.js on their own).
+    this.renderer.outputColorSpace = quality.bakedLight ? LinearSRGBColorSpace : SRGBColorSpace;
+    this.paintBackground();
     if (shadowsChanged) {
       // Materials compiled with (or without) shadow code must be rebuilt.
       this.scene.traverse((object) => {
@@ -172,9 +205,11 @@ export class ThreeStage extends EventTarget implements Stage {
   private resize(): void {
     const { clientWidth: width, clientHeight: height } = this.element;
     if (!width || !height) return;
-    const ratio = Math.min(
+    const ratio = pixelRatioFor(
+      this.quality,
+      width,
+      height,
       this.element.ownerDocument.defaultView?.devicePixelRatio ?? 1,
-      this.quality.maxPixelRatio,
     );
     this.renderer.setPixelRatio(ratio);
     this.renderer.setSize(width, height, false);
@@ -208,11 +243,18 @@ export class ThreeStage extends EventTarget implements Stage {
     const { module, instance } = this.mounted as Mounted;
     const state = request.state ?? module.states[0] ?? '';
     if (request.state || this.element.dataset.scene !== request.scene) instance.setState(state);
-    this.scene.background = new Color(instance.background[state] ?? '#000000');
+    this.background = instance.background[state] ?? '#000000';
+    this.paintBackground();
     this.element.dataset.scene = request.scene;
     this.element.dataset.state = state;
     await this.nextFrame();
     if (serial === this.serial) this.dispatchEvent(new CustomEvent('stage-ready', { detail: request }));
+  }
+
+  /** The background as authored, also when the renderer writes colours without converting them. */
+  private paintBackground(): void {
+    const colour = new Color(this.background);
+    this.scene.background = this.quality.bakedLight ? colour.convertLinearToSRGB() : colour;
   }
 
   private place(pose: CameraPose | undefined, animate: boolean): void {
@@ -349,6 +391,46 @@ export class ThreeStage extends EventTarget implements Stage {
       previous = now;
     }
     return { intervals, renders };
+  }
+
+  /**
+   * Frame cost of the current scene against the same renderer with nothing to draw, measured side
+   * by side: frames alternate between the scene and the scene hidden (a clear), one per display
+   * frame, each finished on the GPU with a one-pixel read. Both halves see the same background
+   * load (the compositor, other processes), which a run of empty frames before a run of scene
+   * frames does not. For the benchmark (tests/bench/stage.bench.ts).
+   */
+  async measureAgainstEmpty(count: number): Promise<{ scene: number[]; empty: number[] }> {
+    const root = this.mounted?.instance.root;
+    const gl = this.renderer.getContext();
+    const pixel = new Uint8Array(4);
+    const scene: number[] = [];
+    const empty: number[] = [];
+    const frame = async (drawScene: boolean) => {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (root) root.visible = drawScene;
+      const started = performance.now();
+      // A scene frame moves what moves (particles, the passing car), as on a station.
+      if (drawScene) this.mounted?.instance.update?.(1 / 30);
+      this.render();
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      return performance.now() - started;
+    };
+    try {
+      await frame(true); // warm: the first frame after a show uploads buffers
+      await frame(false);
+      for (let i = 0; i < count; i++) {
+        // Alternate which comes first, so neither always follows the other.
+        const first = i % 2 === 0;
+        const a = await frame(first);
+        const b = await frame(!first);
+        scene.push(first ? a : b);
+        empty.push(first ? b : a);
+      }
+    } finally {
+      if (root) root.visible = true;
+    }
+    return { scene, empty };
   }
 
   /** Draws the current frame and reads it back whole (screenshot tests: did the scene draw?). */

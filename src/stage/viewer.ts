@@ -1,7 +1,7 @@
 // The scene viewer (`/stage.html`): for authors, every scene of every installation in each of its
 // states and from each camera, with what it costs (draw calls, triangles, texture memory, the
 // quality tier); for tests and benchmarks, the same stage driven from `window.percorsoStage`.
-// URL: ?scene=workers/campo&state=sera&camera=stalla&tier=auto|low|medium|high&webgl=0
+// URL: ?scene=workers/campo&state=sera&camera=stalla&tier=auto|minimal|low|medium|high&webgl=0
 // (&bare hides the controls, &still stops animation: both for screenshots)
 
 import { FlatStage } from './flat-stage.ts';
@@ -116,23 +116,19 @@ const api = {
   },
   /**
    * Frame cost of every scene (its first state and camera) against an empty scene on the same
-   * renderer: p95 of `frames` frames each, drawn back to back and finished on the GPU. Used by
-   * `npm run bench` (SwiftShader) and tests/bench/gpu (a real GPU).
+   * renderer: p95 of `frames` frames each, the two alternating frame by frame, each finished on
+   * the GPU. Used by `npm run bench` (SwiftShader) and tests/bench/gpu (a real GPU).
    */
   async bench(frames = 120) {
+    if (!(stage instanceof ThreeStage)) throw new Error('frame times need the WebGL stage');
     const p95 = (values: number[]) =>
       [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? 0;
-    const empty: number[] = [];
     const scenes: Record<string, { p95: number; emptyP95: number; triangles: number; calls: number }> = {};
     for (const key of SCENE_KEYS) {
-      stage.clear();
-      await stage.settled();
-      const base = p95((await api.measure(frames)).renders);
-      empty.push(base);
       await stage.show({ scene: key });
-      const { renders } = await api.measure(frames);
       const { triangles, calls } = stage.stats();
-      scenes[key] = { p95: p95(renders), emptyP95: base, triangles, calls };
+      const { scene, empty } = await stage.measureAgainstEmpty(frames);
+      scenes[key] = { p95: p95(scene), emptyP95: p95(empty), triangles, calls };
     }
     stage.clear();
     const gl = document.createElement('canvas').getContext('webgl2');

@@ -1,6 +1,7 @@
 // Figures: frame-p95-ratio:<scene>: the p95 time to draw one frame of each scene (its first state
-// and camera, drawn back to back and finished on the GPU with a one-pixel read) divided by the p95
-// of an empty three.js scene on the same renderer, measured just before it. Goal ≤ 2. In headless
+// and camera, finished on the GPU with a one-pixel read) divided by the p95 of an empty three.js
+// scene on the same renderer, the two alternating frame by frame so that both see the same load
+// (measured one run after the other, the empty p95 swung between 1.4 and 15 ms). Goal ≤ 2. In headless
 // Chromium on SwiftShader (the CPU), at 1920×1080 and at the tier the stage's own probe picks
 // there, as a station would run (BENCH_TIER=low|medium|high fixes it). The same page runs on a
 // real GPU through tests/bench/gpu/run.sh (absolute p95 there: goal ≤ 16.7 ms).

@@ -176,11 +176,20 @@ test.describe('staff panel', () => {
     await expect(staff(page).locator('[data-health="tier"]')).not.toBeEmpty();
     await expect(staff(page).locator('[data-health="audio"]')).toContainText('clip mancanti');
     await expect(staff(page).locator('.supervisor-none')).toBeVisible();
+    // The tier the stage chose, in words: here the one a station drawing on its CPU gets.
+    await page.evaluate(() => {
+      document.documentElement.dataset.stageTier = 'minimal';
+    });
+    await staff(page).locator('[data-tab="totals"]').click();
+    await staff(page).locator('[data-tab="health"]').click();
+    await expect(staff(page).locator('[data-health="tier"]')).toContainText('luce precalcolata');
   });
 
   test('health lists what the kiosk supervisor did, as the supervisor hands it to the page', async ({
     page,
   }) => {
+    // Up to 20 s for the heartbeat module on a busy machine, then a reload and the corner hold.
+    test.setTimeout(60_000);
     await page.goto('/');
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
     // What `npm run kiosk` calls over the DevTools pipe after a heartbeat (src/kiosk/heartbeat.ts).

@@ -24,7 +24,7 @@ interface Viewer {
   show(request: { scene: string; state?: string; camera?: string }): Promise<Stats>;
   cycle(key: string, count: number): Promise<Stats>;
   clear(): Promise<Stats>;
-  sample(): { distinct: number; spread: number };
+  sample(): { distinct: number; spread: number; mean: number; width: number; height: number };
   stage: EventTarget & { stats(): Stats };
 }
 
@@ -131,6 +131,83 @@ test.describe('3D stage', () => {
     }
     test.info().annotations.push({ type: 'heap', description: report.join('; ') });
     console.log(`stage heap growth: ${report.join('; ')}`);
+  });
+});
+
+test.describe('3D stage: the minimal tier', () => {
+  /** Mean brightness of every scene's first frame, drawn by the viewer with `query`. */
+  async function brightness(page: Page, query: string) {
+    const keys = await openViewer(page, `${query}&still`);
+    return page.evaluate(async (keys) => {
+      const rows: Record<string, { mean: number; distinct: number; pixels: number; tier: string | null }> =
+        {};
+      for (const key of keys) {
+        const stats = await window.percorsoStage.show({ scene: key });
+        const { mean, distinct, width, height } = window.percorsoStage.sample();
+        rows[key] = { mean, distinct, pixels: width * height, tier: stats.tier };
+      }
+      return rows;
+    }, keys);
+  }
+
+  test('draws every scene as the lit tiers and the 2D rendition do, light baked in, at most 640 × 360 pixels', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const lit = await brightness(page, 'tier=low');
+    const baked = await brightness(page, 'tier=minimal');
+    const flat = await brightness(page, 'webgl=0');
+    const report: string[] = [];
+    for (const [key, row] of Object.entries(baked)) {
+      report.push(
+        `${key}: ${row.mean.toFixed(1)} baked, ${lit[key]?.mean.toFixed(1)} lit, ${flat[key]?.mean.toFixed(1)} 2D`,
+      );
+    }
+    console.log(`mean brightness: ${report.join('; ')}`);
+    for (const [key, row] of Object.entries(baked)) {
+      expect(row.tier, key).toBe('minimal');
+      expect(row.pixels, key).toBeLessThanOrEqual(640 * 360);
+      expect(row.distinct, key).toBeGreaterThan(3);
+      // The same light: per-vertex on the CPU against per-pixel on the GPU (measured within 0.2
+      // of 255), and per-triangle in 2D (flat faces on round hills: within 14).
+      expect(Math.abs(row.mean - (lit[key]?.mean ?? 0)), key).toBeLessThanOrEqual(2);
+      expect(Math.abs(row.mean - (flat[key]?.mean ?? 0)), key).toBeLessThanOrEqual(16);
+    }
+  });
+
+  test('is what a CPU rasterizer gets at boot, without multisampling', async ({ page }) => {
+    await openViewer(page, 'scene=workers/campo');
+    const { renderer, tier, antialias } = await page.evaluate(async () => {
+      const canvas = document.querySelector('canvas.stage') as HTMLCanvasElement;
+      while (!canvas.dataset.tier) await new Promise((resolve) => setTimeout(resolve, 50));
+      const probe = document.createElement('canvas').getContext('webgl2') as WebGL2RenderingContext;
+      const info = probe.getExtension('WEBGL_debug_renderer_info');
+      return {
+        renderer: String(info ? probe.getParameter(info.UNMASKED_RENDERER_WEBGL) : ''),
+        tier: canvas.dataset.tier,
+        antialias: (canvas.getContext('webgl2') as WebGL2RenderingContext).getContextAttributes()?.antialias,
+      };
+    });
+    test.skip(!/swiftshader/i.test(renderer), `WebGL runs on ${renderer}, not on the CPU`);
+    expect(tier).toBe('minimal');
+    expect(antialias).toBe(false);
+  });
+
+  test('mounting and unmounting every scene gives back all GPU memory at the minimal tier too', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const keys = await openViewer(page, 'tier=minimal');
+    for (const key of keys) await page.evaluate((key) => window.percorsoStage.cycle(key, 5), key);
+    const baseline = await page.evaluate(() => window.percorsoStage.clear());
+    for (const key of keys) {
+      const after = await page.evaluate((key) => window.percorsoStage.cycle(key, 50), key);
+      expect(after.tier, key).toBe('minimal');
+      expect(after.geometries, key).toBe(baseline.geometries);
+      expect(after.textures, key).toBe(baseline.textures);
+      expect(after.programs, key).toBe(baseline.programs);
+    }
   });
 });
 
