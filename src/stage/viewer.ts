@@ -83,6 +83,16 @@ stage.addEventListener('stage-tier', () => {
   readout.value = describe(stage.stats());
 });
 
+/** One scene's frame times in the bench, against the empty frames drawn beside it (ms). */
+interface BenchScene {
+  p95: number;
+  emptyP95: number;
+  median: number;
+  emptyMedian: number;
+  triangles: number;
+  calls: number;
+}
+
 /** The viewer's handle for tests and benchmarks (tests/e2e/stage.spec.ts, tests/bench/stage.bench.ts). */
 const api = {
   stage,
@@ -121,14 +131,21 @@ const api = {
    */
   async bench(frames = 120) {
     if (!(stage instanceof ThreeStage)) throw new Error('frame times need the WebGL stage');
-    const p95 = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? 0;
-    const scenes: Record<string, { p95: number; emptyP95: number; triangles: number; calls: number }> = {};
+    const quantile = (values: number[], q: number) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? 0;
+    const scenes: Record<string, BenchScene> = {};
     for (const key of SCENE_KEYS) {
       await stage.show({ scene: key });
       const { triangles, calls } = stage.stats();
       const { scene, empty } = await stage.measureAgainstEmpty(frames);
-      scenes[key] = { p95: p95(scene), emptyP95: p95(empty), triangles, calls };
+      scenes[key] = {
+        p95: quantile(scene, 0.95),
+        emptyP95: quantile(empty, 0.95),
+        median: quantile(scene, 0.5),
+        emptyMedian: quantile(empty, 0.5),
+        triangles,
+        calls,
+      };
     }
     stage.clear();
     const gl = document.createElement('canvas').getContext('webgl2');
