@@ -3,47 +3,12 @@
 // answer exactly as the record ingest does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttendanceRecord } from '../records/attendance.ts';
-import { createUuid7 } from '../records/uuid.ts';
 import type { SyncItem } from '../sync/bundle.ts';
 import type { OpenedRegister } from './db.ts';
 import { ingestItems } from './ingest-items.ts';
 import { enrolKiosk } from './kiosks.ts';
 import { sqliteBackend } from './test-backends.ts';
-
-const newId = createUuid7();
-
-const tally = (device: string, seq: number, delta = 1): AttendanceRecord => ({
-  id: newId(),
-  device,
-  seq,
-  event: null,
-  station: 'workers-01',
-  at: '2026-11-23T09:00:00.000Z',
-  mono: seq,
-  boot: 'boot-0001',
-  synced: 0,
-  v: 1,
-  kind: 'tally',
-  delta,
-  reason: '',
-});
-
-const setup = () => ({
-  id: `evt-${crypto.randomUUID()}`,
-  v: 1,
-  title: 'Workers a Lodi',
-  type: 'installation-workers',
-  audience: 'students',
-  venue: 'Liceo',
-  municipality: 'Lodi',
-  province: 'LO',
-  startDate: '2025-02-10',
-  endDate: '2025-02-10',
-  source: 'kiosk',
-  createdAt: '2025-02-10T08:00:00.000Z',
-  synced: 0,
-});
+import { kioskEvent as setup, tally } from './test-records.ts';
 
 describe('ingestItems', () => {
   let opened: OpenedRegister & { dispose(): Promise<void> };

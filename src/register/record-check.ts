@@ -267,6 +267,12 @@ function compileDiscriminatedUnion(zod: Internals): Fast {
   };
 }
 
+/** A literal, an enum or a union of them: one of a set of values. */
+function compileOneOf(zod: Internals): Fast {
+  const values = valueSet(zod);
+  return (value) => (values.has(value) ? value : UNDECIDED);
+}
+
 function compile(schema: unknown): Fast {
   const zod = internals(schema);
   const { def, traits } = zod;
@@ -284,16 +290,11 @@ function compile(schema: unknown): Fast {
       }
       break;
     case 'literal':
-    case 'enum': {
-      const values = valueSet(zod);
-      return (value) => (values.has(value) ? value : UNDECIDED);
-    }
+    case 'enum':
+      return compileOneOf(zod);
     case 'union':
-      if (traits.has('$ZodDiscriminatedUnion')) return compileDiscriminatedUnion(zod);
-      {
-        const values = valueSet(zod);
-        return (value) => (values.has(value) ? value : UNDECIDED);
-      }
+      // Any other union the fast path takes is a union of literals: a set of values.
+      return traits.has('$ZodDiscriminatedUnion') ? compileDiscriminatedUnion(zod) : compileOneOf(zod);
     case 'nullable':
       if (traits.has('$ZodNullable')) {
         noChecks(zod);

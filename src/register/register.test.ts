@@ -10,26 +10,9 @@ import type { OpenedRegister } from './db.ts';
 import { type BatchItem, contentHash, ingestBatch } from './ingest.ts';
 import { enrolKiosk, listKiosks, revokeKiosk } from './kiosks.ts';
 import { BACKENDS } from './test-backends.ts';
+import { tally } from './test-records.ts';
 
 const newId = createUuid7();
-
-function tally(device: string, seq: number, delta = 1): AttendanceRecord {
-  return {
-    id: newId(),
-    device,
-    seq,
-    event: 'evento-1',
-    station: 'workers-01',
-    at: '2026-11-23T09:00:00.000Z',
-    mono: seq * 1000,
-    boot: 'boot-0001',
-    synced: 0,
-    v: 1,
-    kind: 'tally',
-    delta,
-    reason: '',
-  };
-}
 
 function reflection(device: string, seq: number, text: string): ReflectionRecord {
   return {

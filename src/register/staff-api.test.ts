@@ -13,6 +13,7 @@ import type { OpenedRegister } from './db.ts';
 import { OPENAPI } from './openapi.ts';
 import { createStaff, hashPassword, verifyPassword } from './staff.ts';
 import { BACKENDS, sqliteBackend } from './test-backends.ts';
+import { kioskEvent } from './test-records.ts';
 
 const newId = createUuid7();
 const PASSWORD = 'lungo-e-segreto-42';
@@ -268,21 +269,7 @@ describe.each(BACKENDS)('the dashboard API on %s', (_name, backend, available) =
 
   it.skipIf(!available)('imports a USB bundle once; a damaged one is refused whole', async () => {
     const device = `dev-${crypto.randomUUID()}`;
-    const setup = {
-      id: `evt-${crypto.randomUUID()}`,
-      v: 1,
-      title: 'Workers a Lodi',
-      type: 'installation-workers',
-      audience: 'students',
-      venue: 'Liceo',
-      municipality: 'Lodi',
-      province: 'LO',
-      startDate: '2025-02-10',
-      endDate: '2025-02-10',
-      source: 'kiosk',
-      createdAt: '2025-02-10T08:00:00.000Z',
-      synced: 0,
-    };
+    const setup = kioskEvent();
     const checkIns: AttendanceRecord[] = [18, 22, 25].map((size, i) => ({
       ...envelope(device, i + 1, setup.id),
       kind: 'check-in',

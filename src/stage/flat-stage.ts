@@ -121,6 +121,7 @@ export function flatten(
   const toCamera = new Vector3();
   const colour = new Color();
   const vertexColour = new Color();
+  const scratch = new Color();
   const cameraAt = camera.getWorldPosition(new Vector3());
 
   const surface: Surface = { colour: new Color(), lit: true };
@@ -136,13 +137,12 @@ export function flatten(
     const colours = vertexColors ? geometry.getAttribute('color') : undefined;
     for (let i = 0; i + 2 < count; i += 3) {
       surface.colour.copy(color);
-      if (colours) vertexColour.setRGB(0, 0, 0);
+      vertexColour.setRGB(0, 0, 0);
       for (let k = 0; k < 3; k++) {
         const vertex = index ? index.getX(i + k) : i + k;
         (corners[k] as Vector3).fromBufferAttribute(position, vertex).applyMatrix4(matrix);
-        if (colours) vertexColour.r += colours.getX(vertex) / 3;
-        if (colours) vertexColour.g += colours.getY(vertex) / 3;
-        if (colours) vertexColour.b += colours.getZ(vertex) / 3;
+        // The triangle's colour is the mean of its corners' (one colour per prop in the kit).
+        if (colours) vertexColour.add(scratch.fromBufferAttribute(colours, vertex).multiplyScalar(1 / 3));
       }
       if (colours) surface.colour.multiply(vertexColour);
       const [a, b, c] = corners as [Vector3, Vector3, Vector3];

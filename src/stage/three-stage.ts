@@ -371,28 +371,6 @@ export class ThreeStage extends EventTarget implements Stage {
     await this.disposing;
   }
 
-  /** Draws `count` frames back to back with the current scene; resolves with each frame's time. */
-  async measureFrames(count: number): Promise<{ intervals: number[]; renders: number[] }> {
-    const intervals: number[] = [];
-    const renders: number[] = [];
-    const gl = this.renderer.getContext();
-    const pixel = new Uint8Array(4);
-    let previous = 0;
-    for (let i = 0; i < count + 1; i++) {
-      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
-      const started = performance.now();
-      this.mounted?.instance.update?.(previous ? (now - previous) / 1000 : 0);
-      this.render();
-      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-      if (previous) {
-        intervals.push(now - previous);
-        renders.push(performance.now() - started);
-      }
-      previous = now;
-    }
-    return { intervals, renders };
-  }
-
   /**
    * Frame cost of the current scene against the same renderer with nothing to draw, measured side
    * by side: frames alternate between the scene and the scene hidden (a clear), one per display

@@ -119,11 +119,6 @@ const api = {
     await stage.settled();
     return stage.stats();
   },
-  /** Frame times of the current scene drawn back to back (WebGL only). */
-  measure(frames: number) {
-    if (!(stage instanceof ThreeStage)) throw new Error('frame times need the WebGL stage');
-    return stage.measureFrames(frames);
-  },
   /**
    * Frame cost of every scene (its first state and camera) against an empty scene on the same
    * renderer: p95 of `frames` frames each, the two alternating frame by frame, each finished on
