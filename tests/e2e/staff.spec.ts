@@ -188,8 +188,6 @@ test.describe('staff panel', () => {
   test('health lists what the kiosk supervisor did, as the supervisor hands it to the page', async ({
     page,
   }) => {
-    // Up to 20 s for the heartbeat module on a busy machine, then a reload and the corner hold.
-    test.setTimeout(60_000);
     await page.goto('/');
     await expect(page.locator('percorso-app')).toHaveAttribute('data-screen', 'attract');
     // What `npm run kiosk` calls over the DevTools pipe after a heartbeat (src/kiosk/heartbeat.ts).
@@ -284,7 +282,6 @@ test.describe('staff panel', () => {
   });
 
   test('exports 3,000 records as CSV for Italian Excel and as XLSX, with progress', async ({ page }) => {
-    test.setTimeout(60_000);
     await page.goto('/');
     // One record saved by the app, then 2,999 copies of it (new ids and sequence numbers) in one
     // transaction: 3,000 strict commits one by one take longer than this test is about.
