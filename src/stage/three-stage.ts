@@ -13,6 +13,7 @@ import {
   DirectionalLight,
   HemisphereLight,
   LinearSRGBColorSpace,
+  type Object3D,
   PerspectiveCamera,
   Scene,
   SRGBColorSpace,
@@ -376,10 +377,19 @@ export class ThreeStage extends EventTarget implements Stage {
    * by side: frames alternate between the scene and the scene hidden (a clear), one per display
    * frame, each finished on the GPU with a one-pixel read. Both halves see the same background
    * load (the compositor, other processes), which a run of empty frames before a run of scene
-   * frames does not. For the benchmark (tests/bench/stage.bench.ts).
+   * frames does not. For the benchmark (tests/bench/stage.bench.ts). With `instead`, that object
+   * is drawn in the scene's place (the bench's reference frames: what drawing anything costs).
    */
-  async measureAgainstEmpty(count: number): Promise<{ scene: number[]; empty: number[] }> {
-    const root = this.mounted?.instance.root;
+  async measureAgainstEmpty(
+    count: number,
+    instead?: Object3D,
+  ): Promise<{ scene: number[]; empty: number[] }> {
+    const mounted = this.mounted?.instance.root;
+    if (instead) {
+      if (mounted) mounted.visible = false;
+      this.scene.add(instead);
+    }
+    const root = instead ?? mounted;
     const gl = this.renderer.getContext();
     const pixel = new Uint8Array(4);
     const scene: number[] = [];
@@ -389,7 +399,7 @@ export class ThreeStage extends EventTarget implements Stage {
       if (root) root.visible = drawScene;
       const started = performance.now();
       // A scene frame moves what moves (particles, the passing car), as on a station.
-      if (drawScene) this.mounted?.instance.update?.(1 / 30);
+      if (drawScene && !instead) this.mounted?.instance.update?.(1 / 30);
       this.render();
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
       return performance.now() - started;
@@ -406,7 +416,8 @@ export class ThreeStage extends EventTarget implements Stage {
         empty.push(first ? b : a);
       }
     } finally {
-      if (root) root.visible = true;
+      if (instead) this.scene.remove(instead);
+      if (mounted) mounted.visible = true;
     }
     return { scene, empty };
   }

@@ -6,6 +6,7 @@
 
 import { FlatStage } from './flat-stage.ts';
 import type { TierSetting } from './quality.ts';
+import { REFERENCE_FRAMES, type ReferenceFrame, referenceMesh } from './reference-frames.ts';
 import { loadSceneModule, SCENE_KEYS } from './scene-modules.ts';
 import type { SceneRequest, Stage, StageStats } from './stage.ts';
 import { createStage, ThreeStage } from './three-stage.ts';
@@ -83,15 +84,29 @@ stage.addEventListener('stage-tier', () => {
   readout.value = describe(stage.stats());
 });
 
-/** One scene's frame times in the bench, against the empty frames drawn beside it (ms). */
-interface BenchScene {
+/** Frame times against the empty frames drawn beside them (ms). */
+interface FrameTimes {
   p95: number;
   emptyP95: number;
   median: number;
   emptyMedian: number;
+}
+
+/** One scene's frame times in the bench, with what it draws. */
+interface BenchScene extends FrameTimes {
   triangles: number;
   calls: number;
 }
+
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? 0;
+
+const summarise = ({ scene, empty }: { scene: number[]; empty: number[] }): FrameTimes => ({
+  p95: quantile(scene, 0.95),
+  emptyP95: quantile(empty, 0.95),
+  median: quantile(scene, 0.5),
+  emptyMedian: quantile(empty, 0.5),
+});
 
 /** The viewer's handle for tests and benchmarks (tests/e2e/stage.spec.ts, tests/bench/stage.bench.ts). */
 const api = {
@@ -126,23 +141,14 @@ const api = {
    */
   async bench(frames = 120) {
     if (!(stage instanceof ThreeStage)) throw new Error('frame times need the WebGL stage');
-    const quantile = (values: number[], q: number) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? 0;
     const scenes: Record<string, BenchScene> = {};
     for (const key of SCENE_KEYS) {
       await stage.show({ scene: key });
       const { triangles, calls } = stage.stats();
-      const { scene, empty } = await stage.measureAgainstEmpty(frames);
-      scenes[key] = {
-        p95: quantile(scene, 0.95),
-        emptyP95: quantile(empty, 0.95),
-        median: quantile(scene, 0.5),
-        emptyMedian: quantile(empty, 0.5),
-        triangles,
-        calls,
-      };
+      scenes[key] = { ...summarise(await stage.measureAgainstEmpty(frames)), triangles, calls };
     }
     stage.clear();
+    const references = await api.references(frames);
     const gl = document.createElement('canvas').getContext('webgl2');
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
     return {
@@ -152,7 +158,26 @@ const api = {
       height: innerHeight,
       pixelRatio: devicePixelRatio,
       scenes,
+      references,
     };
+  },
+  /**
+   * The reference frames (reference-frames.ts) against empty frames, measured as the scenes are:
+   * the least any frame that draws costs on this renderer. Whatever is mounted stays as it was.
+   */
+  async references(frames = 120) {
+    if (!(stage instanceof ThreeStage)) throw new Error('frame times need the WebGL stage');
+    const times: Record<string, FrameTimes> = {};
+    for (const frame of Object.keys(REFERENCE_FRAMES) as ReferenceFrame[]) {
+      const mesh = referenceMesh(frame);
+      try {
+        times[frame] = summarise(await stage.measureAgainstEmpty(frames, mesh));
+      } finally {
+        mesh.geometry.dispose();
+        mesh.material.dispose();
+      }
+    }
+    return times;
   },
   /** How much the last frame shows: distinct colours and the spread of brightness. */
   sample() {

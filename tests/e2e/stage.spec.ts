@@ -24,6 +24,7 @@ interface Viewer {
   show(request: { scene: string; state?: string; camera?: string }): Promise<Stats>;
   cycle(key: string, count: number): Promise<Stats>;
   clear(): Promise<Stats>;
+  references(frames: number): Promise<Record<string, { median: number; emptyMedian: number; p95: number }>>;
   sample(): { distinct: number; spread: number; mean: number; width: number; height: number };
   stage: EventTarget & { stats(): Stats };
 }
@@ -209,6 +210,29 @@ test.describe('3D stage: the minimal tier', () => {
       expect(after.programs, key).toBe(baseline.programs);
     }
   });
+});
+
+test("the bench's reference frames are drawn beside a mounted scene and leave it, and the GPU, as they were", async ({
+  page,
+}) => {
+  await openViewer(page, 'tier=minimal&still');
+  const before = await page.evaluate(async () => {
+    const stats = await window.percorsoStage.show({ scene: 'workers/campo' });
+    return { stats, sample: window.percorsoStage.sample() };
+  });
+  const times = await page.evaluate(() => window.percorsoStage.references(4));
+  expect(Object.keys(times).sort()).toEqual(['full-screen', 'one-triangle']);
+  for (const [frame, row] of Object.entries(times)) {
+    expect(row.median, frame).toBeGreaterThan(0);
+    expect(row.emptyMedian, frame).toBeGreaterThan(0);
+  }
+  const after = await page.evaluate(() => ({
+    stats: window.percorsoStage.stage.stats(),
+    sample: window.percorsoStage.sample(),
+  }));
+  expect(after.sample).toEqual(before.sample);
+  expect(after.stats.geometries).toBe(before.stats.geometries);
+  expect(after.stats.programs).toBe(before.stats.programs);
 });
 
 test.describe('3D stage failures', () => {
