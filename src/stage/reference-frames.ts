@@ -36,8 +36,7 @@ export function referenceMesh(frame: ReferenceFrame): Mesh<BufferGeometry, Shade
 
 /** How much of the view (−1…1 squared, in clip space) a reference triangle covers, 0 to 1. */
 export function coverage(frame: ReferenceFrame, samples = 64): number {
-  const c = REFERENCE_FRAMES[frame];
-  const [ax, ay, bx, by, cx, cy] = c;
+  const [ax, ay, bx, by, cx, cy] = REFERENCE_FRAMES[frame];
   const side = (px: number, py: number, x1: number, y1: number, x2: number, y2: number) =>
     (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1);
   let inside = 0;
