@@ -153,7 +153,7 @@ export const kioskConfigSchema = z.strictObject({
           .enum(['auto', 'minimal', 'low', 'medium', 'high'])
           .check(
             z.describe(
-              '3D quality: "auto" measures the GPU at start-up; "minimal", "low", "medium" or "high" fix it (e.g. "low" on a machine known to struggle, "minimal" where even that stutters: light worked out in advance, half resolution).',
+              '3D quality: "auto" measures the GPU at start-up; "minimal", "low", "medium" or "high" fix it (e.g. "low" on a machine known to struggle, "minimal" where even that stutters: light worked out in advance, at most 640 × 360 pixels scaled up).',
             ),
           ),
         'auto',

@@ -62,13 +62,15 @@ interface Surface {
   lit: boolean;
 }
 
+/** Scratch for one lit colour: shade runs once per triangle. */
+const lit3 = new Float32Array(3);
+
 /** Lambert as the kit's lamps give it (light.ts), plus any glow; returned as a CSS colour (sRGB). */
 function shade(surface: Surface, normal: Vector3, lamps: LampLight, out: Color): string {
   const { colour, emissive, lit } = surface;
   if (lit) {
-    const rgb = [0, 0, 0];
-    lambertInto(colour.r, colour.g, colour.b, normal.x, normal.y, normal.z, lamps, rgb, 0);
-    out.setRGB(rgb[0] ?? 0, rgb[1] ?? 0, rgb[2] ?? 0);
+    lambertInto(colour.r, colour.g, colour.b, normal.x, normal.y, normal.z, lamps, lit3, 0);
+    out.setRGB(lit3[0] ?? 0, lit3[1] ?? 0, lit3[2] ?? 0);
   } else {
     out.copy(colour);
   }

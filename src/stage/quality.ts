@@ -24,7 +24,7 @@ export interface Quality {
   /** Share of each scene's particles drawn (rain, dust, steam), 0 to 1. */
   particles: number;
   /**
-   * Light worked out per vertex on the CPU when a scene or its state changes (bake.ts), drawn
+   * Light worked out per vertex on the CPU when a scene or its state changes (light.ts), drawn
    * unlit, with colours already in sRGB: the cheapest pixel there is. Per-pixel lighting and the
    * per-pixel sRGB encoding cost most of a frame on a CPU rasterizer or a Raspberry Pi's GPU.
    */

@@ -64,20 +64,28 @@ interface Mounted {
 }
 
 /**
- * The name of the rasterizer behind WebGL when it is the CPU (SwiftShader, llvmpipe, softpipe),
- * read from a throwaway context before the stage's own is made: multisampling is the costliest
- * thing a CPU rasterizer does per pixel, and a context's antialiasing cannot change later.
+ * The name of the rasterizer behind WebGL (the unmasked renderer string where the browser gives
+ * it), read from a throwaway context that is released at once; undefined without WebGL 2.
  */
-export function softwareRasterizer(doc: Document): string | undefined {
+export function rendererName(doc: Document): string | undefined {
   const gl = doc.createElement('canvas').getContext('webgl2');
   if (!gl) return undefined;
   try {
     const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-    return /swiftshader|llvmpipe|softpipe|software/i.test(name) ? name : undefined;
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
   } finally {
     gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
+}
+
+/**
+ * The name of the rasterizer behind WebGL when it is the CPU (SwiftShader, llvmpipe, softpipe),
+ * read before the stage's own context is made: multisampling is the costliest thing a CPU
+ * rasterizer does per pixel, and a context's antialiasing cannot change later.
+ */
+export function softwareRasterizer(doc: Document): string | undefined {
+  const name = rendererName(doc);
+  return name && /swiftshader|llvmpipe|softpipe|software/i.test(name) ? name : undefined;
 }
 
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);

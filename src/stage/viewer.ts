@@ -9,7 +9,7 @@ import type { TierSetting } from './quality.ts';
 import { REFERENCE_FRAMES, type ReferenceFrame, referenceMesh } from './reference-frames.ts';
 import { loadSceneModule, SCENE_KEYS } from './scene-modules.ts';
 import type { SceneRequest, Stage, StageStats } from './stage.ts';
-import { createStage, ThreeStage } from './three-stage.ts';
+import { createStage, rendererName, ThreeStage } from './three-stage.ts';
 
 const params = new URLSearchParams(location.search);
 const tier = (params.get('tier') ?? 'auto') as TierSetting;
@@ -85,7 +85,7 @@ stage.addEventListener('stage-tier', () => {
 });
 
 /** Frame times against the empty frames drawn beside them (ms). */
-interface FrameTimes {
+export interface FrameTimes {
   p95: number;
   emptyP95: number;
   median: number;
@@ -93,7 +93,7 @@ interface FrameTimes {
 }
 
 /** One scene's frame times in the bench, with what it draws. */
-interface BenchScene extends FrameTimes {
+export interface BenchScene extends FrameTimes {
   triangles: number;
   calls: number;
 }
@@ -149,10 +149,8 @@ const api = {
     }
     stage.clear();
     const references = await api.references(frames);
-    const gl = document.createElement('canvas').getContext('webgl2');
-    const info = gl?.getExtension('WEBGL_debug_renderer_info');
     return {
-      renderer: info ? gl?.getParameter(info.UNMASKED_RENDERER_WEBGL) : 'unknown',
+      renderer: rendererName(document) ?? 'unknown',
       tier: stage.tier,
       width: innerWidth,
       height: innerHeight,
@@ -178,6 +176,10 @@ const api = {
       }
     }
     return times;
+  },
+  /** The rasterizer behind WebGL, as the stage reads it (tests skip CPU-only checks on a GPU). */
+  renderer() {
+    return rendererName(document) ?? 'unknown';
   },
   /** How much the last frame shows: distinct colours and the spread of brightness. */
   sample() {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import type { BenchScene, FrameTimes } from '../../src/stage/viewer.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { type Figure, progress, serve } from './harness.ts';
 
@@ -19,17 +20,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 150);
 const TIER = process.env.BENCH_TIER ?? 'auto';
 
-interface FrameTimes {
-  p95: number;
-  emptyP95: number;
-  median: number;
-  emptyMedian: number;
-}
-
+/** What the viewer's `bench()` returns (the part read here). */
 interface StageBench {
   renderer: string;
   tier: string;
-  scenes: Record<string, FrameTimes & { triangles: number; calls: number }>;
+  scenes: Record<string, BenchScene>;
   references: Record<string, FrameTimes>;
 }
 

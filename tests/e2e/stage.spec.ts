@@ -25,6 +25,7 @@ interface Viewer {
   cycle(key: string, count: number): Promise<Stats>;
   clear(): Promise<Stats>;
   references(frames: number): Promise<Record<string, { median: number; emptyMedian: number; p95: number }>>;
+  renderer(): string;
   sample(): { distinct: number; spread: number; mean: number; width: number; height: number };
   stage: EventTarget & { stats(): Stats };
 }
@@ -182,10 +183,8 @@ test.describe('3D stage: the minimal tier', () => {
     const { renderer, tier, antialias } = await page.evaluate(async () => {
       const canvas = document.querySelector('canvas.stage') as HTMLCanvasElement;
       while (!canvas.dataset.tier) await new Promise((resolve) => setTimeout(resolve, 50));
-      const probe = document.createElement('canvas').getContext('webgl2') as WebGL2RenderingContext;
-      const info = probe.getExtension('WEBGL_debug_renderer_info');
       return {
-        renderer: String(info ? probe.getParameter(info.UNMASKED_RENDERER_WEBGL) : ''),
+        renderer: window.percorsoStage.renderer(),
         tier: canvas.dataset.tier,
         antialias: (canvas.getContext('webgl2') as WebGL2RenderingContext).getContextAttributes()?.antialias,
       };
